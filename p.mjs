@@ -1,0 +1,11 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+let t=Date.now();
+const pg = await PGlite.create({ extensions: { pg_trgm, unaccent } });
+await pg.exec('create extension if not exists pg_trgm; create extension if not exists unaccent; create table t(x text); insert into t values (\'Mechatroniker/-in\')');
+console.log('create mem', Date.now()-t); t=Date.now();
+const r = await pg.query("select word_similarity(unaccent('mechatr'), x) s, unaccent('Köchin') u from t"); console.log(r.rows);
+const dump = await pg.dumpDataDir('none'); console.log('dump', Date.now()-t, dump.size); t=Date.now();
+const pg2 = await PGlite.create({ loadDataDir: dump, extensions: { pg_trgm, unaccent } });
+console.log((await pg2.query('select count(*) from t')).rows, 'load', Date.now()-t);

@@ -1,0 +1,80 @@
+import { readdirSync } from "node:fs";
+import type { PGlite } from "@electric-sql/pglite";
+import { Kysely, PGliteDialect, PostgresDialect } from "kysely";
+import pg from "pg";
+import { migrateToLatest } from "./migrate.js";
+import { acquireDataDirLock, openPgliteDataDir, removeAbandonedInitDirs } from "./pglite-store.js";
+import type { Database } from "./types.js";
+
+export type DatabaseKind = "pglite" | "postgres";
+
+export type DatabaseHandle = {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  /** True when this start created the database (then demo data may be seeded). */
+  created: boolean;
+  close: () => Promise<void>;
+};
+
+// PostgreSQL returns bigint (int8) as text; counts and ids of ours fit a JS number.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export function kyselyOverPglite(pglite: PGlite): Kysely<Database> {
+  return new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+}
+
+export function kyselyOverPostgres(connectionString: string, max = 10): Kysely<Database> {
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString, max }) }) });
+}
+
+/**
+ * Opens the database the configuration names and brings it to the latest migration.
+ * `prepareNew` runs once, on a database this call created, inside the same first-start step.
+ */
+export async function openDatabase(options: {
+  databaseUrl?: string;
+  dataDir: string;
+  prepareNew?: (db: Kysely<Database>) => Promise<void>;
+}): Promise<DatabaseHandle> {
+  if (options.databaseUrl) {
+    const db = kyselyOverPostgres(options.databaseUrl);
+    try {
+      const tables = await db.introspection.getTables();
+      const created = !tables.some((t) => t.name === "app_user");
+      await migrateToLatest(db as Kysely<unknown>);
+      if (created && options.prepareNew) await options.prepareNew(db);
+      return { db, kind: "postgres", created, close: () => db.destroy() };
+    } catch (e) {
+      await db.destroy();
+      throw e;
+    }
+  }
+
+  const release = acquireDataDirLock(options.dataDir);
+  try {
+    removeAbandonedInitDirs(options.dataDir, (p) => readdirSync(p));
+    const { pg: pglite, created } = await openPgliteDataDir(options.dataDir, async (fresh) => {
+      const db = kyselyOverPglite(fresh);
+      await migrateToLatest(db as Kysely<unknown>);
+      if (options.prepareNew) await options.prepareNew(db);
+    });
+    const db = kyselyOverPglite(pglite);
+    await migrateToLatest(db as Kysely<unknown>);
+    let closed = false;
+    return {
+      db,
+      kind: "pglite",
+      created,
+      close: async () => {
+        if (closed) return;
+        closed = true;
+        await db.destroy();
+        if (!pglite.closed) await pglite.close();
+        release();
+      },
+    };
+  } catch (e) {
+    release();
+    throw e;
+  }
+}

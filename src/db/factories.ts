@@ -1,0 +1,84 @@
+import type { Kysely } from "kysely";
+import type { Role } from "../lib/http/actor.js";
+import { hashPassword } from "../lib/password.js";
+import type { Database } from "./types.js";
+
+/**
+ * The one set of factories: the demo seed, the integration tests and the browser tests all build
+ * their people and data here, deterministically.
+ */
+
+export const demoPassword = "Lotse-Demo-2026";
+
+export type AccountSpec = {
+  email: string;
+  displayName: string;
+  role: Role;
+  districts?: string[];
+  organisation?: string | null;
+  password?: string;
+  mustChangePassword?: boolean;
+  disabled?: boolean;
+  totpSecret?: string | null;
+};
+
+export const demoAccounts: AccountSpec[] = [
+  { email: "admin@demo.example", displayName: "Anja Administratorin", role: "admin" },
+  { email: "koordination@demo.example", displayName: "Konrad Koordinator", role: "coordinator" },
+  { email: "beratung.halle@demo.example", displayName: "Hanna Hallenser", role: "counsellor", districts: ["15002", "15088"] },
+  {
+    email: "beratung.wittenberg@demo.example",
+    displayName: "Walid Wittenberger",
+    role: "counsellor",
+    districts: ["15091", "15082", "15001"],
+  },
+  { email: "partner@demo.example", displayName: "Petra Partner", role: "partner", organisation: "Agentur für Arbeit Sachsen-Anhalt Süd" },
+];
+
+const hashCache = new Map<string, Promise<string>>();
+/** One scrypt hash per distinct password and process: the seed and the tests stay fast. */
+function cachedHash(password: string): Promise<string> {
+  let hash = hashCache.get(password);
+  if (!hash) {
+    hash = hashPassword(password);
+    hashCache.set(password, hash);
+  }
+  return hash;
+}
+
+export async function insertAccount(db: Kysely<Database>, spec: AccountSpec): Promise<string> {
+  const { id } = await db
+    .insertInto("app_user")
+    .values({
+      email: spec.email,
+      display_name: spec.displayName,
+      role: spec.role,
+      organisation: spec.organisation ?? null,
+      password_hash: await cachedHash(spec.password ?? demoPassword),
+      must_change_password: spec.mustChangePassword ?? false,
+      totp_secret: spec.totpSecret ?? null,
+      totp_enabled: Boolean(spec.totpSecret),
+      disabled_at: spec.disabled ? new Date("2026-01-01T00:00:00Z") : null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  if (spec.districts?.length) {
+    await db.insertInto("user_district").values(spec.districts.map((ags) => ({ user_id: id, ags }))).execute();
+  }
+  return id;
+}
+
+/** A further counsellor, numbered: `beratung.7@test.example` in the given districts. */
+export function counsellorSpec(n: number, districts: string[]): AccountSpec {
+  return { email: `beratung.${n}@test.example`, displayName: `Beraterin ${n}`, role: "counsellor", districts };
+}
+
+export async function seedDemoData(db: Kysely<Database>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (const account of demoAccounts) await insertAccount(trx, account);
+    await trx
+      .insertInto("audit_log")
+      .values({ entity: "demo", action: "seed", changed_fields: JSON.stringify(demoAccounts.map((a) => a.email)) })
+      .execute();
+  });
+}

@@ -1,0 +1,33 @@
+import { z } from "@hono/zod-openapi";
+
+export const auditEntrySchema = z
+  .object({
+    id: z.number().int(),
+    at: z.string(),
+    actorId: z.string().nullable(),
+    actorEmail: z.string().nullable(),
+    entity: z.string(),
+    entityId: z.string().nullable(),
+    action: z.string(),
+    changedFields: z.array(z.string()),
+    requestId: z.string().nullable(),
+    ip: z.string().nullable(),
+  })
+  .openapi("AuditEntry");
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const auditQuerySchema = z.strictObject({
+  entity: z.string().max(60).optional(),
+  action: z.string().max(60).optional(),
+  actor: z.string().max(200).optional().describe("E-Mail-Adresse (Teil genügt)"),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+export const auditPageSchema = z
+  .object({ items: z.array(auditEntrySchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+  .openapi("AuditPage");
+export type AuditPage = z.infer<typeof auditPageSchema>;

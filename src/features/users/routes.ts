@@ -1,0 +1,85 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { AppEnv } from "../../lib/http/env.js";
+import { actorOf, defineRoute } from "../../lib/http/route.js";
+import {
+  idParamSchema,
+  passwordResetSchema,
+  userCreateSchema,
+  userPageSchema,
+  userSchema,
+  usersQuerySchema,
+  userUpdateSchema,
+} from "./schema.js";
+import { createUserAccount, getUser, listUsers, resetUserPassword, updateUserAccount } from "./service.js";
+
+const meta = (c: Context<AppEnv>) => ({ requestId: c.get("requestId"), ip: c.get("ip") });
+const userJson = { content: { "application/json": { schema: userSchema } } };
+
+const list = defineRoute({
+  method: "get",
+  path: "/api/v1/users",
+  tags: ["Benutzer"],
+  summary: "Benutzerkonten (Beratung: nur Kolleginnen und Kollegen der eigenen Kreise)",
+  access: ["admin", "coordinator", "counsellor"],
+  request: { query: usersQuerySchema },
+  responses: { 200: { description: "Eine Seite Benutzerkonten", content: { "application/json": { schema: userPageSchema } } } },
+});
+
+const detail = defineRoute({
+  method: "get",
+  path: "/api/v1/users/{id}",
+  tags: ["Benutzer"],
+  summary: "Ein Benutzerkonto",
+  access: ["admin", "coordinator", "counsellor"],
+  request: { params: idParamSchema },
+  responses: { 200: { description: "Das Konto", ...userJson }, 404: { description: "Nicht gefunden oder nicht sichtbar" } },
+});
+
+const create = defineRoute({
+  method: "post",
+  path: "/api/v1/users",
+  tags: ["Benutzer"],
+  summary: "Benutzerkonto anlegen (Passwortwechsel bei der ersten Anmeldung)",
+  access: ["admin"],
+  request: { body: { content: { "application/json": { schema: userCreateSchema } }, required: true } },
+  responses: { 201: { description: "Angelegt", ...userJson } },
+});
+
+const update = defineRoute({
+  method: "patch",
+  path: "/api/v1/users/{id}",
+  tags: ["Benutzer"],
+  summary: "Rolle, Kreise, Name, Organisation ändern; Konto deaktivieren",
+  access: ["admin"],
+  request: { params: idParamSchema, body: { content: { "application/json": { schema: userUpdateSchema } }, required: true } },
+  responses: { 200: { description: "Geändert", ...userJson }, 404: { description: "Nicht gefunden" }, 409: { description: "Konflikt" } },
+});
+
+const resetPassword = defineRoute({
+  method: "post",
+  path: "/api/v1/users/{id}/password-reset",
+  tags: ["Benutzer"],
+  summary: "Passwort zurücksetzen (erzwingt einen Wechsel bei der nächsten Anmeldung)",
+  access: ["admin"],
+  request: { params: idParamSchema, body: { content: { "application/json": { schema: passwordResetSchema } }, required: true } },
+  responses: { 204: { description: "Zurückgesetzt" }, 404: { description: "Nicht gefunden" } },
+});
+
+export function userRoutes(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(list, async (c) => c.json(await listUsers(c.get("deps").db, actorOf(c), c.req.valid("query")), 200));
+  app.openapi(detail, async (c) => c.json(await getUser(c.get("deps").db, actorOf(c), c.req.valid("param").id), 200));
+  app.openapi(create, async (c) => {
+    const { db, config } = c.get("deps");
+    const user = await createUserAccount(db, { actor: actorOf(c), meta: meta(c) }, c.req.valid("json"), config.serviceRegion);
+    return c.json(user, 201);
+  });
+  app.openapi(update, async (c) => {
+    const { db, config } = c.get("deps");
+    return c.json(await updateUserAccount(db, actorOf(c), meta(c), c.req.valid("param").id, c.req.valid("json"), config.serviceRegion), 200);
+  });
+  app.openapi(resetPassword, async (c) => {
+    await resetUserPassword(c.get("deps").db, actorOf(c), meta(c), c.req.valid("param").id, c.req.valid("json").newPassword);
+    return c.body(null, 204);
+  });
+}

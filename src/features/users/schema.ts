@@ -1,0 +1,97 @@
+import { z } from "@hono/zod-openapi";
+import { roles } from "../../lib/http/actor.js";
+import { minimumPasswordLength } from "../../lib/password.js";
+
+export const roleSchema = z.enum(roles).openapi({ description: "admin, coordinator (alle Kreise), counsellor (zugewiesene Kreise), partner" });
+const ags = z.string().regex(/^\d{5}$/, "Kreisschlüssel (AGS) mit fünf Ziffern angeben");
+const email = z.email("Bitte eine gültige E-Mail-Adresse angeben").max(200).transform((s) => s.toLowerCase());
+const newPassword = z
+  .string()
+  .min(minimumPasswordLength, `Das Passwort muss mindestens ${minimumPasswordLength} Zeichen lang sein`)
+  .max(200, "Das Passwort darf höchstens 200 Zeichen lang sein");
+
+export const loginBodySchema = z
+  .strictObject({ email: z.string().min(1, "E-Mail-Adresse angeben").max(200), password: z.string().min(1, "Passwort angeben").max(200) })
+  .openapi("LoginBody");
+
+export const meSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    displayName: z.string(),
+    role: roleSchema,
+    districts: z.array(z.string()),
+    organisation: z.string().nullable(),
+    mustChangePassword: z.boolean(),
+    totpEnabled: z.boolean(),
+    secondFactorPending: z.boolean(),
+  })
+  .openapi("Me");
+export type Me = z.infer<typeof meSchema>;
+
+export const totpCodeSchema = z
+  .strictObject({ code: z.string().regex(/^\d{6}$/, "Der Code besteht aus sechs Ziffern") })
+  .openapi("TotpCode");
+
+export const totpSetupSchema = z.object({ secret: z.string(), uri: z.string() }).openapi("TotpSetup");
+
+export const passwordChangeSchema = z
+  .strictObject({ currentPassword: z.string().min(1, "Bisheriges Passwort angeben").max(200), newPassword })
+  .openapi("PasswordChange");
+
+export const userSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    displayName: z.string(),
+    role: roleSchema,
+    districts: z.array(z.string()),
+    organisation: z.string().nullable(),
+    disabled: z.boolean(),
+    mustChangePassword: z.boolean(),
+    totpEnabled: z.boolean(),
+    createdAt: z.string(),
+  })
+  .openapi("User");
+export type User = z.infer<typeof userSchema>;
+
+export const userCreateSchema = z
+  .strictObject({
+    email,
+    displayName: z.string().trim().min(2, "Namen angeben").max(120),
+    role: roleSchema,
+    districts: z.array(ags).max(20).default([]),
+    organisation: z.string().trim().max(200).nullable().default(null),
+    password: newPassword,
+  })
+  .openapi("UserCreate");
+export type UserCreate = z.infer<typeof userCreateSchema>;
+
+export const userUpdateSchema = z
+  .strictObject({
+    displayName: z.string().trim().min(2, "Namen angeben").max(120).optional(),
+    role: roleSchema.optional(),
+    districts: z.array(ags).max(20).optional(),
+    organisation: z.string().trim().max(200).nullable().optional(),
+    disabled: z.boolean().optional(),
+  })
+  .openapi("UserUpdate");
+export type UserUpdate = z.infer<typeof userUpdateSchema>;
+
+export const passwordResetSchema = z.strictObject({ newPassword }).openapi("PasswordReset");
+
+export const usersQuerySchema = z.strictObject({
+  q: z.string().max(100).optional(),
+  role: roleSchema.optional(),
+  district: ags.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type UsersQuery = z.infer<typeof usersQuerySchema>;
+
+export const userPageSchema = z
+  .object({ items: z.array(userSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+  .openapi("UserPage");
+export type UserPage = z.infer<typeof userPageSchema>;
+
+export const idParamSchema = z.object({ id: z.uuid("Ungültige Kennung") });

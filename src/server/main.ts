@@ -1,0 +1,58 @@
+import { serve } from "@hono/node-server";
+import pino from "pino";
+import { openDatabase } from "../db/connection.js";
+import { demoAccounts, demoPassword } from "../db/factories.js";
+import { syncOccupationCatalogue } from "../features/occupations/service.js";
+import { ConfigError, loadConfig } from "../lib/config.js";
+import { createApp } from "./app.js";
+import { prepareNewDatabase } from "./prepare-database.js";
+
+const started = performance.now();
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (e) {
+  if (e instanceof ConfigError) {
+    console.error(e.message);
+    process.exit(1);
+  }
+  throw e;
+}
+const log = pino({ level: config.logLevel, base: undefined });
+
+const handle = await openDatabase({
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  prepareNew: (db) => prepareNewDatabase(db, config.demo),
+}).catch((e: Error) => {
+  log.fatal(e.message);
+  process.exit(1);
+});
+if (!handle.created && (await syncOccupationCatalogue(handle.db))) log.info("Berufekatalog aktualisiert");
+
+const app = createApp({ db: handle.db, config, databaseKind: handle.kind, now: () => new Date() });
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const url = `http://${config.host}:${info.port}`;
+  log.info(
+    {
+      database: handle.kind === "pglite" ? `PGlite in ${config.dataDir}${handle.created ? " (neu angelegt)" : ""}` : "PostgreSQL",
+      ms: Math.round(performance.now() - started),
+    },
+    `Lotse läuft: ${url}  (API-Referenz: ${url}/api/docs)`,
+  );
+  if (handle.created && config.demo) {
+    log.info(`Demo-Konten (Passwort ${demoPassword}): ${demoAccounts.map((a) => `${a.email} [${a.role}]`).join(", ")}`);
+  }
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info(`${signal}: Lotse wird beendet`);
+  server.close();
+  await handle.close();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type Expression, type SqlBool, sql } from "kysely";
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
 import type { DistrictScope } from "../lib/http/actor.js";
 
 /**

@@ -63,7 +63,10 @@ export async function insertAccount(db: Kysely<Database>, spec: AccountSpec): Pr
     .returning("id")
     .executeTakeFirstOrThrow();
   if (spec.districts?.length) {
-    await db.insertInto("user_district").values(spec.districts.map((ags) => ({ user_id: id, ags }))).execute();
+    await db
+      .insertInto("user_district")
+      .values(spec.districts.map((ags) => ({ user_id: id, ags })))
+      .execute();
   }
   return id;
 }

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Kysely, sql } from "kysely";
@@ -11,7 +11,9 @@ const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "m
 class SqlFileMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
     const migrations: Record<string, Migration> = {};
-    for (const file of readdirSync(migrationsDir).filter((f) => f.endsWith(".sql")).sort()) {
+    for (const file of readdirSync(migrationsDir)
+      .filter((f) => f.endsWith(".sql"))
+      .sort()) {
       const statements = splitSqlStatements(readFileSync(path.join(migrationsDir, file), "utf8"));
       migrations[file.replace(/\.sql$/, "")] = {
         async up(db: Kysely<unknown>) {

@@ -63,7 +63,9 @@ export async function openPgliteDataDir(
     return { pg: await PGlite.create({ dataDir, extensions: pgliteExtensions }), created: false };
   }
   if (existsSync(dataDir)) {
-    throw new Error(`${dataDir} existiert, ist aber keine Lotse-Datenbank. Verschieben Sie das Verzeichnis oder wählen Sie mit DATA_DIR ein anderes.`);
+    throw new Error(
+      `${dataDir} existiert, ist aber keine Lotse-Datenbank. Verschieben Sie das Verzeichnis oder wählen Sie mit DATA_DIR ein anderes.`,
+    );
   }
   const tmpDir = `${dataDir}.init-${process.pid}`;
   rmSync(tmpDir, { recursive: true, force: true });

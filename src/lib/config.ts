@@ -3,12 +3,15 @@ import { z } from "zod";
 
 const agsList = z
   .string()
-  .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(",")
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.string().regex(/^\d{5}$/, "jeder Eintrag muss ein fünfstelliger Kreisschlüssel (AGS) sein")).min(1));
 
-const booleanFlag = z
-  .enum(["0", "1", "true", "false", ""])
-  .transform((v) => v === "1" || v === "true");
+const booleanFlag = z.enum(["0", "1", "true", "false", ""]).transform((v) => v === "1" || v === "true");
 
 /** Every environment variable Lotse reads, with its default. The README lists the same table. */
 export const configSchema = z.object({
@@ -22,7 +25,12 @@ export const configSchema = z.object({
   LOTSE_DEMO: booleanFlag.optional(),
   SERVICE_REGION_AGS: agsList.default(["15002", "15088", "15001", "15091", "15082", "15087", "15084"]),
   PUBLIC_ORIGIN: z.url("muss eine vollständige Adresse wie https://lotse.example.org sein").optional(),
-  SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   BODY_LIMIT_KB: z.coerce.number().int().min(1).max(100_000).default(1024),
   TRUST_PROXY: booleanFlag.default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

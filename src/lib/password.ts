@@ -6,9 +6,7 @@ const keyLength = 64;
 
 function scryptAsync(password: string, salt: Buffer, params: typeof defaults): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scrypt(password, salt, keyLength, { ...params, maxmem: 256 * params.N * params.r }, (err, key) =>
-      err ? reject(err) : resolve(key),
-    ),
+    scrypt(password, salt, keyLength, { ...params, maxmem: 256 * params.N * params.r }, (err, key) => (err ? reject(err) : resolve(key))),
   );
 }
 

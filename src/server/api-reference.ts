@@ -31,7 +31,10 @@ export function renderApiReference(doc: OpenApiDoc): string {
     }
   }
   const sections = [...byTag.entries()]
-    .map(([tag, rows]) => `<h2>${escapeHtml(tag)}</h2><table><thead><tr><th>Methode</th><th>Pfad</th><th>Zweck</th><th>Zugriff</th></tr></thead><tbody>${rows.join("")}</tbody></table>`)
+    .map(
+      ([tag, rows]) =>
+        `<h2>${escapeHtml(tag)}</h2><table><thead><tr><th>Methode</th><th>Pfad</th><th>Zweck</th><th>Zugriff</th></tr></thead><tbody>${rows.join("")}</tbody></table>`,
+    )
     .join("\n");
   return `<!doctype html><html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(doc.info.title)} – API-Referenz</title><link rel="stylesheet" href="/api/docs.css"></head>

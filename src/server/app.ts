@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { sql } from "kysely";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
+import { sql } from "kysely";
 import { auditRoutes } from "../features/audit/routes.js";
 import { geoRoutes } from "../features/geo/routes.js";
 import { occupationRoutes } from "../features/occupations/routes.js";
@@ -50,7 +50,11 @@ export function createApp(deps: AppDeps) {
     bodyLimit({
       maxSize: deps.config.bodyLimitBytes,
       onError: () => {
-        throw new HttpProblem(413, "Anfrage zu groß", `Die gesendeten Daten überschreiten ${Math.round(deps.config.bodyLimitBytes / 1024)} KB.`);
+        throw new HttpProblem(
+          413,
+          "Anfrage zu groß",
+          `Die gesendeten Daten überschreiten ${Math.round(deps.config.bodyLimitBytes / 1024)} KB.`,
+        );
       },
     }),
   );
@@ -99,7 +103,11 @@ export function createApp(deps: AppDeps) {
     console.error(JSON.stringify({ level: "error", requestId: c.get("requestId"), msg: String(err), stack: (err as Error).stack }));
     return problemResponse(
       c,
-      new HttpProblem(500, "Interner Fehler", "Etwas ist schiefgegangen. Bitte versuchen Sie es erneut; nennen Sie dem Support die Anfrage-ID."),
+      new HttpProblem(
+        500,
+        "Interner Fehler",
+        "Etwas ist schiefgegangen. Bitte versuchen Sie es erneut; nennen Sie dem Support die Anfrage-ID.",
+      ),
     );
   });
   app.notFound((c) => problemResponse(c, new HttpProblem(404, "Nicht gefunden", "Diese Adresse gibt es nicht.")));

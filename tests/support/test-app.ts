@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect } from "vitest";
 import { type AccountSpec, demoAccounts, demoPassword, insertAccount } from "../../src/db/factories.js";
 import { loadConfig } from "../../src/lib/config.js";
 import { type App, createApp } from "../../src/server/app.js";
-import { type TestDatabase, createTestDatabase } from "./test-db.js";
+import { createTestDatabase, type TestDatabase } from "./test-db.js";
 
 export const origin = "http://localhost";
 
@@ -14,7 +14,11 @@ export type TestContext = {
   clock: TestClock;
   /** Signs in and returns the cookie header for later requests. */
   signIn: (email: string, password?: string, ip?: string) => Promise<string>;
-  request: (method: string, path: string, options?: { as?: string; body?: unknown; raw?: string; headers?: Record<string, string> }) => Promise<Response>;
+  request: (
+    method: string,
+    path: string,
+    options?: { as?: string; body?: unknown; raw?: string; headers?: Record<string, string> },
+  ) => Promise<Response>;
   addAccount: (spec: AccountSpec) => Promise<string>;
 };
 
@@ -22,7 +26,7 @@ export type TestContext = {
  * One app over one fresh database per test file, with the demo accounts in it. Requests go through
  * `app.request()` in process; the clock is the test's to move.
  */
-export function useTestApp(options: { env?: Record<string, string>; demo?: boolean } = {}): TestContext {
+export function setupTestApp(options: { env?: Record<string, string>; demo?: boolean } = {}): TestContext {
   const clock: TestClock = {
     now: new Date("2026-11-24T09:00:00Z"),
     advance(ms) {

@@ -19,7 +19,10 @@ let cached: GeoReference | undefined;
 /** Loads postcodes, districts and stations once per process (about 25k rows, some 100 ms). */
 export function geoReference(): GeoReference {
   if (cached) return cached;
-  const plzRows = parse(readFileSync(path.join(dataDir, "plz-de.csv")), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const plzRows = parse(readFileSync(path.join(dataDir, "plz-de.csv")), { columns: true, skip_empty_lines: true }) as Record<
+    string,
+    string
+  >[];
   const places = new Map<string, PlaceRow[]>();
   for (const r of plzRows) {
     const row: PlaceRow = {
@@ -41,10 +44,14 @@ export function geoReference(): GeoReference {
   };
   const districts = new Map<string, DistrictRow>();
   for (const object of Object.values(topo.objects)) {
-    for (const g of object.geometries) districts.set(g.properties.ags, { ags: g.properties.ags, name: g.properties.name, kind: g.properties.kind });
+    for (const g of object.geometries)
+      districts.set(g.properties.ags, { ags: g.properties.ags, name: g.properties.name, kind: g.properties.kind });
   }
 
-  const stationRows = parse(readFileSync(path.join(dataDir, "stations-de.csv")), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const stationRows = parse(readFileSync(path.join(dataDir, "stations-de.csv")), { columns: true, skip_empty_lines: true }) as Record<
+    string,
+    string
+  >[];
   const index = new KDBush(stationRows.length);
   const lat = new Float64Array(stationRows.length);
   const lon = new Float64Array(stationRows.length);

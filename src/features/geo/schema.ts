@@ -21,9 +21,7 @@ export const postcodeInfoSchema = z
   .openapi("PostcodeInfo");
 export type PostcodeInfo = z.infer<typeof postcodeInfoSchema>;
 
-export const districtSchema = z
-  .object({ ags: z.string(), name: z.string(), kind: z.string() })
-  .openapi("District");
+export const districtSchema = z.object({ ags: z.string(), name: z.string(), kind: z.string() }).openapi("District");
 export type District = z.infer<typeof districtSchema>;
 
 export const distanceQuerySchema = z.strictObject({ from: postcodeSchema, to: postcodeSchema });

@@ -1,6 +1,6 @@
 import { around, distance } from "geokdbush";
 import { problems } from "../../lib/http/problem.js";
-import { type PlaceRow, geoReference } from "./reference-data.js";
+import { geoReference, type PlaceRow } from "./reference-data.js";
 import type { District, PostcodeInfo } from "./schema.js";
 
 /** Great-circle distance in kilometres. */
@@ -12,7 +12,10 @@ export function nearestStation(point: { lat: number; lon: number }): { name: str
   const { stations } = geoReference();
   const [id] = around(stations.index, point.lon, point.lat, 1, 200);
   if (id === undefined) return null;
-  return { name: stations.names[id] as string, km: distanceKm(point, { lat: stations.lat[id] as number, lon: stations.lon[id] as number }) };
+  return {
+    name: stations.names[id] as string,
+    km: distanceKm(point, { lat: stations.lat[id] as number, lon: stations.lon[id] as number }),
+  };
 }
 
 /**

@@ -3,8 +3,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/types.js";
-import { problems } from "../../lib/http/problem.js";
 import { dataDir } from "../../lib/data-dir.js";
+import { problems } from "../../lib/http/problem.js";
 import { catalogueChecksum, findOccupation, replaceCatalogue, searchOccupations } from "./repository.js";
 import { type Occupation, type OccupationQuery, occupationCatalogueFileSchema } from "./schema.js";
 

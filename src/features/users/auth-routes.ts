@@ -4,16 +4,8 @@ import { deleteCookie, setCookie } from "hono/cookie";
 import type { Actor } from "../../lib/http/actor.js";
 import type { AppEnv } from "../../lib/http/env.js";
 import { actorOf, defineRoute } from "../../lib/http/route.js";
-import {
-  beginTotpSetup,
-  changeOwnPassword,
-  confirmTotpSetup,
-  disableTotp,
-  login,
-  logout,
-  verifySecondFactor,
-} from "./auth-service.js";
-import { loginBodySchema, meSchema, passwordChangeSchema, totpCodeSchema, totpSetupSchema, type Me } from "./schema.js";
+import { beginTotpSetup, changeOwnPassword, confirmTotpSetup, disableTotp, login, logout, verifySecondFactor } from "./auth-service.js";
+import { loginBodySchema, type Me, meSchema, passwordChangeSchema, totpCodeSchema, totpSetupSchema } from "./schema.js";
 
 export const sessionCookieName = "lotse_session";
 

@@ -94,11 +94,15 @@ export async function login(
       ip: ctx.meta.ip,
       userAgent: ctx.userAgent,
     });
-    await recordAudit(trx, { actor: { id: record.id, email: record.email }, meta: ctx.meta }, {
-      entity: "session",
-      entityId: record.id,
-      action: record.totpEnabled ? "login_password_ok" : "login",
-    });
+    await recordAudit(
+      trx,
+      { actor: { id: record.id, email: record.email }, meta: ctx.meta },
+      {
+        entity: "session",
+        entityId: record.id,
+        action: record.totpEnabled ? "login_password_ok" : "login",
+      },
+    );
   });
   return { token, expiresAt, secondFactorRequired: record.totpEnabled, userId: record.id };
 }
@@ -115,7 +119,14 @@ export async function logout(db: Db, actor: Actor, meta: RequestMeta): Promise<v
 }
 
 function totpFor(email: string, secret: string) {
-  return new OTPAuth.TOTP({ issuer: "Lotse", label: email, algorithm: "SHA1", digits: 6, period: 30, secret: OTPAuth.Secret.fromBase32(secret) });
+  return new OTPAuth.TOTP({
+    issuer: "Lotse",
+    label: email,
+    algorithm: "SHA1",
+    digits: 6,
+    period: 30,
+    secret: OTPAuth.Secret.fromBase32(secret),
+  });
 }
 
 export function currentTotpCode(secret: string, now: Date): string {
@@ -136,7 +147,10 @@ export async function verifySecondFactor(db: Db, actor: Actor, code: string, met
       await insertLoginAttempts(trx, keys, false, now);
       await recordAudit(trx, { actor, meta }, { entity: "session", entityId: actor.id, action: "second_factor_failed" });
     });
-    throw problems.invalid({ code: ["Der Code ist falsch oder abgelaufen"] }, "Der Code stimmt nicht. Bitte geben Sie den aktuellen Code aus der App ein.");
+    throw problems.invalid(
+      { code: ["Der Code ist falsch oder abgelaufen"] },
+      "Der Code stimmt nicht. Bitte geben Sie den aktuellen Code aus der App ein.",
+    );
   }
   await db.transaction().execute(async (trx) => {
     await insertLoginAttempts(trx, keys, true, now);
@@ -151,7 +165,11 @@ export async function beginTotpSetup(db: Db, actor: Actor, meta: RequestMeta): P
   const secret = new OTPAuth.Secret({ size: 20 }).base32;
   await db.transaction().execute(async (trx) => {
     await setTotp(trx, actor.id, secret, false);
-    await recordAudit(trx, { actor, meta }, { entity: "user", entityId: actor.id, action: "totp_setup_started", changedFields: ["totpSecret"] });
+    await recordAudit(
+      trx,
+      { actor, meta },
+      { entity: "user", entityId: actor.id, action: "totp_setup_started", changedFields: ["totpSecret"] },
+    );
   });
   return { secret, uri: totpFor(actor.email, secret).toString() };
 }
@@ -182,7 +200,11 @@ export async function disableTotp(db: Db, actor: Actor, code: string, meta: Requ
   if (!codeMatches(actor.email, record.totpSecret, code, now)) throw problems.invalid({ code: ["Der Code ist falsch oder abgelaufen"] });
   await db.transaction().execute(async (trx) => {
     await setTotp(trx, actor.id, null, false);
-    await recordAudit(trx, { actor, meta }, { entity: "user", entityId: actor.id, action: "totp_disabled", changedFields: ["totpEnabled"] });
+    await recordAudit(
+      trx,
+      { actor, meta },
+      { entity: "user", entityId: actor.id, action: "totp_disabled", changedFields: ["totpEnabled"] },
+    );
   });
 }
 
@@ -204,6 +226,10 @@ export async function changeOwnPassword(
     await setPasswordHash(trx, actor.id, hash, false);
     // Other devices signed in with the old password are signed out.
     await deleteSessionsOfUser(trx, actor.id, actor.sessionTokenHash);
-    await recordAudit(trx, { actor, meta }, { entity: "user", entityId: actor.id, action: "password_changed", changedFields: ["password"] });
+    await recordAudit(
+      trx,
+      { actor, meta },
+      { entity: "user", entityId: actor.id, action: "password_changed", changedFields: ["password"] },
+    );
   });
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { demo, expectDenied, setupTestApp } from "../../../tests/support/test-app.js";
 import { demoPassword } from "../../db/factories.js";
-import { demo, expectDenied, useTestApp } from "../../../tests/support/test-app.js";
 import { currentTotpCode, lockoutSeconds } from "./auth-service.js";
 
-const t = useTestApp();
+const t = setupTestApp();
 
 describe("sign-in", () => {
   it("a counsellor signs in with email and password and gets an httpOnly, SameSite=Lax session cookie", async () => {
@@ -19,8 +19,14 @@ describe("sign-in", () => {
   });
 
   it("a wrong password is refused with a German message that does not tell whether the account exists", async () => {
-    const wrong = await t.request("POST", "/api/v1/auth/login", { body: { email: demo.coordinator, password: "falsch-falsch-falsch" }, headers: { "x-forwarded-for": "198.51.100.1" } });
-    const unknown = await t.request("POST", "/api/v1/auth/login", { body: { email: "niemand@demo.example", password: "falsch-falsch-falsch" }, headers: { "x-forwarded-for": "198.51.100.1" } });
+    const wrong = await t.request("POST", "/api/v1/auth/login", {
+      body: { email: demo.coordinator, password: "falsch-falsch-falsch" },
+      headers: { "x-forwarded-for": "198.51.100.1" },
+    });
+    const unknown = await t.request("POST", "/api/v1/auth/login", {
+      body: { email: "niemand@demo.example", password: "falsch-falsch-falsch" },
+      headers: { "x-forwarded-for": "198.51.100.1" },
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     const a = (await wrong.json()) as { detail: string };
@@ -32,7 +38,8 @@ describe("sign-in", () => {
   it("after five failures the account is locked with 429, Retry-After, and a growing delay", async () => {
     const email = "gesperrt@test.example";
     await t.addAccount({ email, displayName: "Gesperrt", role: "coordinator" });
-    const attempt = (password: string, ip: string) => t.request("POST", "/api/v1/auth/login", { body: { email, password }, headers: { "x-forwarded-for": ip } });
+    const attempt = (password: string, ip: string) =>
+      t.request("POST", "/api/v1/auth/login", { body: { email, password }, headers: { "x-forwarded-for": ip } });
     for (let i = 0; i < 5; i++) expect((await attempt("falsches-passwort", `192.0.2.${i}`)).status).toBe(401);
     const locked = await attempt(demoPassword, "192.0.2.50");
     expect(locked.status).toBe(429);
@@ -50,9 +57,15 @@ describe("sign-in", () => {
   it("five failures from one address lock that address for every account", async () => {
     const ip = "198.51.100.77";
     for (let i = 0; i < 5; i++) {
-      await t.request("POST", "/api/v1/auth/login", { body: { email: `raten${i}@test.example`, password: "x-x-x-x-x-x-x" }, headers: { "x-forwarded-for": ip } });
+      await t.request("POST", "/api/v1/auth/login", {
+        body: { email: `raten${i}@test.example`, password: "x-x-x-x-x-x-x" },
+        headers: { "x-forwarded-for": ip },
+      });
     }
-    const res = await t.request("POST", "/api/v1/auth/login", { body: { email: demo.admin, password: demoPassword }, headers: { "x-forwarded-for": ip } });
+    const res = await t.request("POST", "/api/v1/auth/login", {
+      body: { email: demo.admin, password: demoPassword },
+      headers: { "x-forwarded-for": ip },
+    });
     expect(res.status).toBe(429);
     expect(res.headers.get("retry-after")).toBeTruthy();
   });
@@ -67,7 +80,10 @@ describe("sign-in", () => {
 
   it("a disabled account cannot sign in", async () => {
     await t.addAccount({ email: "alt@test.example", displayName: "Ausgeschieden", role: "coordinator", disabled: true });
-    const res = await t.request("POST", "/api/v1/auth/login", { body: { email: "alt@test.example", password: demoPassword }, headers: { "x-forwarded-for": "198.51.100.9" } });
+    const res = await t.request("POST", "/api/v1/auth/login", {
+      body: { email: "alt@test.example", password: demoPassword },
+      headers: { "x-forwarded-for": "198.51.100.9" },
+    });
     expect(res.status).toBe(401);
     expect(((await res.json()) as { detail: string }).detail).toMatch(/deaktiviert/);
   });
@@ -106,9 +122,14 @@ describe("second factor (TOTP)", () => {
     const { secret, uri } = (await setup.json()) as { secret: string; uri: string };
     expect(uri).toMatch(/^otpauth:\/\/totp\/Lotse:/);
     expect((await t.request("POST", "/api/v1/auth/totp/enable", { as: cookie, body: { code: "000000" } })).status).toBe(422);
-    expect((await t.request("POST", "/api/v1/auth/totp/enable", { as: cookie, body: { code: currentTotpCode(secret, t.clock.now) } })).status).toBe(204);
+    expect(
+      (await t.request("POST", "/api/v1/auth/totp/enable", { as: cookie, body: { code: currentTotpCode(secret, t.clock.now) } })).status,
+    ).toBe(204);
 
-    const login = await t.request("POST", "/api/v1/auth/login", { body: { email, password: demoPassword }, headers: { "x-forwarded-for": "198.51.100.20" } });
+    const login = await t.request("POST", "/api/v1/auth/login", {
+      body: { email, password: demoPassword },
+      headers: { "x-forwarded-for": "198.51.100.20" },
+    });
     expect(await login.json()).toEqual({ secondFactorRequired: true });
     cookie = login.headers.get("set-cookie")?.split(";")[0] as string;
     // Until the code is given, the session opens nothing but the second-factor step.
@@ -134,19 +155,35 @@ describe("password change", () => {
   it("a reset password must be changed before anything else opens", async () => {
     const admin = await t.signIn(demo.admin);
     const userId = await t.addAccount({ email: "reset@test.example", displayName: "Rita Reset", role: "coordinator" });
-    const reset = await t.request("POST", `/api/v1/users/${userId}/password-reset`, { as: admin, body: { newPassword: "Einmal-Passwort-123" } });
+    const reset = await t.request("POST", `/api/v1/users/${userId}/password-reset`, {
+      as: admin,
+      body: { newPassword: "Einmal-Passwort-123" },
+    });
     expect(reset.status).toBe(204);
-    expect((await t.request("POST", "/api/v1/auth/login", { body: { email: "reset@test.example", password: demoPassword }, headers: { "x-forwarded-for": "198.51.100.30" } })).status).toBe(401);
+    expect(
+      (
+        await t.request("POST", "/api/v1/auth/login", {
+          body: { email: "reset@test.example", password: demoPassword },
+          headers: { "x-forwarded-for": "198.51.100.30" },
+        })
+      ).status,
+    ).toBe(401);
     const cookie = await t.signIn("reset@test.example", "Einmal-Passwort-123", "198.51.100.31");
     const me = (await (await t.request("GET", "/api/v1/auth/me", { as: cookie })).json()) as { mustChangePassword: boolean };
     expect(me.mustChangePassword).toBe(true);
     const blocked = await t.request("GET", "/api/v1/users", { as: cookie });
     expect(blocked.status).toBe(403);
     expect(((await blocked.json()) as { detail: string }).detail).toMatch(/neues Passwort/);
-    const tooShort = await t.request("POST", "/api/v1/auth/password", { as: cookie, body: { currentPassword: "Einmal-Passwort-123", newPassword: "kurz" } });
+    const tooShort = await t.request("POST", "/api/v1/auth/password", {
+      as: cookie,
+      body: { currentPassword: "Einmal-Passwort-123", newPassword: "kurz" },
+    });
     expect(tooShort.status).toBe(422);
     expect(((await tooShort.json()) as { errors: Record<string, string[]> }).errors.newPassword?.[0]).toMatch(/mindestens 12 Zeichen/);
-    const changed = await t.request("POST", "/api/v1/auth/password", { as: cookie, body: { currentPassword: "Einmal-Passwort-123", newPassword: "Mein-eigenes-Passwort-2026" } });
+    const changed = await t.request("POST", "/api/v1/auth/password", {
+      as: cookie,
+      body: { currentPassword: "Einmal-Passwort-123", newPassword: "Mein-eigenes-Passwort-2026" },
+    });
     expect(changed.status).toBe(204);
     expect((await t.request("GET", "/api/v1/users", { as: cookie })).status).toBe(200);
   });

@@ -22,15 +22,17 @@ export async function findLoginRecord(db: Db, email: string): Promise<LoginRecor
     .select(["id", "email", "password_hash", "disabled_at", "totp_enabled", "totp_secret", "role"])
     .where(sql`lower(email)`, "=", email.toLowerCase())
     .executeTakeFirst();
-  return row && {
-    id: row.id,
-    email: row.email,
-    passwordHash: row.password_hash,
-    disabled: row.disabled_at !== null,
-    totpEnabled: row.totp_enabled,
-    totpSecret: row.totp_secret,
-    role: row.role,
-  };
+  return (
+    row && {
+      id: row.id,
+      email: row.email,
+      passwordHash: row.password_hash,
+      disabled: row.disabled_at !== null,
+      totpEnabled: row.totp_enabled,
+      totpSecret: row.totp_secret,
+      role: row.role,
+    }
+  );
 }
 
 export async function findLoginRecordById(db: Db, id: string): Promise<LoginRecord | undefined> {
@@ -64,18 +66,20 @@ export async function findActorBySession(db: Db, tokenHash: string, now: Date): 
     .where("session.expires_at", ">", now)
     .where("app_user.disabled_at", "is", null)
     .executeTakeFirst();
-  return row && {
-    id: row.id,
-    email: row.email,
-    displayName: row.display_name,
-    role: row.role,
-    organisation: row.organisation,
-    districts: row.districts ?? [],
-    mustChangePassword: row.must_change_password,
-    totpEnabled: row.totp_enabled,
-    secondFactorPending: row.second_factor_pending,
-    sessionTokenHash: tokenHash,
-  };
+  return (
+    row && {
+      id: row.id,
+      email: row.email,
+      displayName: row.display_name,
+      role: row.role,
+      organisation: row.organisation,
+      districts: row.districts ?? [],
+      mustChangePassword: row.must_change_password,
+      totpEnabled: row.totp_enabled,
+      secondFactorPending: row.second_factor_pending,
+      sessionTokenHash: tokenHash,
+    }
+  );
 }
 
 export async function insertSession(
@@ -132,7 +136,10 @@ export async function recentFailures(db: Db, key: string, since: Date): Promise<
 }
 
 export async function insertLoginAttempts(db: Db, keys: string[], succeeded: boolean, at: Date): Promise<void> {
-  await db.insertInto("login_attempt").values(keys.map((key) => ({ key, succeeded, at }))).execute();
+  await db
+    .insertInto("login_attempt")
+    .values(keys.map((key) => ({ key, succeeded, at })))
+    .execute();
 }
 
 export async function setPasswordHash(db: Db, userId: string, hash: string, mustChange: boolean): Promise<void> {
@@ -144,7 +151,11 @@ export async function setPasswordHash(db: Db, userId: string, hash: string, must
 }
 
 export async function setTotp(db: Db, userId: string, secret: string | null, enabled: boolean): Promise<void> {
-  await db.updateTable("app_user").set({ totp_secret: secret, totp_enabled: enabled, updated_at: new Date() }).where("id", "=", userId).execute();
+  await db
+    .updateTable("app_user")
+    .set({ totp_secret: secret, totp_enabled: enabled, updated_at: new Date() })
+    .where("id", "=", userId)
+    .execute();
 }
 
 function userColumns(db: Db, scope: DistrictScope) {
@@ -215,7 +226,9 @@ export async function findUsers(db: Db, scope: DistrictScope, q: UsersQuery): Pr
   if (q.district) {
     const district = q.district;
     query = query.where((eb) =>
-      eb.exists(eb.selectFrom("user_district as f").select("f.user_id").whereRef("f.user_id", "=", "app_user.id").where("f.ags", "=", district)),
+      eb.exists(
+        eb.selectFrom("user_district as f").select("f.user_id").whereRef("f.user_id", "=", "app_user.id").where("f.ags", "=", district),
+      ),
     );
   }
   const { total } = await query.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
@@ -230,7 +243,10 @@ export async function findUsers(db: Db, scope: DistrictScope, q: UsersQuery): Pr
 }
 
 export async function findUserById(db: Db, scope: DistrictScope, id: string): Promise<User | undefined> {
-  const row = await userColumns(db, scope).select([...selectUser]).where("app_user.id", "=", id).executeTakeFirst();
+  const row = await userColumns(db, scope)
+    .select([...selectUser])
+    .where("app_user.id", "=", id)
+    .executeTakeFirst();
   return row && toUser(row);
 }
 
@@ -276,12 +292,19 @@ export async function updateUserRow(
 export async function replaceDistricts(db: Db, userId: string, districts: string[]): Promise<void> {
   await db.deleteFrom("user_district").where("user_id", "=", userId).execute();
   if (districts.length) {
-    await db.insertInto("user_district").values(districts.map((ags) => ({ user_id: userId, ags }))).execute();
+    await db
+      .insertInto("user_district")
+      .values(districts.map((ags) => ({ user_id: userId, ags })))
+      .execute();
   }
 }
 
 export async function countActiveAdmins(db: Db, exceptId?: string): Promise<number> {
-  let q = db.selectFrom("app_user").select((eb) => eb.fn.countAll<number>().as("n")).where("role", "=", "admin").where("disabled_at", "is", null);
+  let q = db
+    .selectFrom("app_user")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("role", "=", "admin")
+    .where("disabled_at", "is", null);
   if (exceptId) q = q.where("id", "!=", exceptId);
   return Number((await q.executeTakeFirstOrThrow()).n);
 }

@@ -76,7 +76,10 @@ export function userRoutes(app: OpenAPIHono<AppEnv>): void {
   });
   app.openapi(update, async (c) => {
     const { db, config } = c.get("deps");
-    return c.json(await updateUserAccount(db, actorOf(c), meta(c), c.req.valid("param").id, c.req.valid("json"), config.serviceRegion), 200);
+    return c.json(
+      await updateUserAccount(db, actorOf(c), meta(c), c.req.valid("param").id, c.req.valid("json"), config.serviceRegion),
+      200,
+    );
   });
   app.openapi(resetPassword, async (c) => {
     await resetUserPassword(c.get("deps").db, actorOf(c), meta(c), c.req.valid("param").id, c.req.valid("json").newPassword);

@@ -2,9 +2,14 @@ import { z } from "@hono/zod-openapi";
 import { roles } from "../../lib/http/actor.js";
 import { minimumPasswordLength } from "../../lib/password.js";
 
-export const roleSchema = z.enum(roles).openapi({ description: "admin, coordinator (alle Kreise), counsellor (zugewiesene Kreise), partner" });
+export const roleSchema = z
+  .enum(roles)
+  .openapi({ description: "admin, coordinator (alle Kreise), counsellor (zugewiesene Kreise), partner" });
 const ags = z.string().regex(/^\d{5}$/, "Kreisschlüssel (AGS) mit fünf Ziffern angeben");
-const email = z.email("Bitte eine gültige E-Mail-Adresse angeben").max(200).transform((s) => s.toLowerCase());
+const email = z
+  .email("Bitte eine gültige E-Mail-Adresse angeben")
+  .max(200)
+  .transform((s) => s.toLowerCase());
 const newPassword = z
   .string()
   .min(minimumPasswordLength, `Das Passwort muss mindestens ${minimumPasswordLength} Zeichen lang sein`)

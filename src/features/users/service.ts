@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/types.js";
-import { type Actor, type RequestMeta, districtScope } from "../../lib/http/actor.js";
+import { type Actor, districtScope, type RequestMeta } from "../../lib/http/actor.js";
 import { problems } from "../../lib/http/problem.js";
 import { hashPassword } from "../../lib/password.js";
 import { recordAudit } from "../audit/service.js";
@@ -15,11 +15,10 @@ import {
   setPasswordHash,
   updateUserRow,
 } from "./repository.js";
-import type { User, UserCreate, UserPage, UserUpdate, UsersQuery } from "./schema.js";
+import type { User, UserCreate, UserPage, UsersQuery, UserUpdate } from "./schema.js";
 
 type Db = Kysely<Database>;
 type Who = { actor: Pick<Actor, "id" | "email"> | null; meta: RequestMeta | null };
-
 
 /** A role's district rule: counsellors need at least one district, the others have none of their own. */
 function checkRoleShape(role: User["role"], districts: string[], organisation: string | null, serviceRegion: string[]) {
@@ -32,7 +31,13 @@ function checkRoleShape(role: User["role"], districts: string[], organisation: s
   if (Object.keys(errors).length) throw problems.invalid(errors);
 }
 
-export async function createUserAccount(db: Db, who: Who, input: UserCreate, serviceRegion: string[], mustChangePassword = true): Promise<User> {
+export async function createUserAccount(
+  db: Db,
+  who: Who,
+  input: UserCreate,
+  serviceRegion: string[],
+  mustChangePassword = true,
+): Promise<User> {
   const districts = [...new Set(input.districts)].sort();
   checkRoleShape(input.role, districts, input.organisation, serviceRegion);
   const passwordHash = await hashPassword(input.password);
@@ -53,7 +58,14 @@ export async function createUserAccount(db: Db, who: Who, input: UserCreate, ser
   return (await findUserById(db, { kind: "all" }, id)) as User;
 }
 
-export async function updateUserAccount(db: Db, actor: Actor, meta: RequestMeta, id: string, patch: UserUpdate, serviceRegion: string[]): Promise<User> {
+export async function updateUserAccount(
+  db: Db,
+  actor: Actor,
+  meta: RequestMeta,
+  id: string,
+  patch: UserUpdate,
+  serviceRegion: string[],
+): Promise<User> {
   return db.transaction().execute(async (trx) => {
     const current = await findUserById(trx, { kind: "all" }, id);
     if (!current) throw problems.notFound("Das Benutzerkonto");
@@ -102,4 +114,3 @@ export async function getUser(db: Db, actor: Actor, id: string): Promise<User> {
   if (!user) throw problems.notFound("Das Benutzerkonto");
   return user;
 }
-

@@ -24,10 +24,8 @@ export class HttpProblem extends Error {
 
 export const problems = {
   notSignedIn: () => new HttpProblem(401, "Nicht angemeldet", "Bitte melden Sie sich an."),
-  forbidden: (detail = "Für diese Aktion fehlt Ihnen die Berechtigung.") =>
-    new HttpProblem(403, "Keine Berechtigung", detail),
-  notFound: (what = "Der Eintrag") =>
-    new HttpProblem(404, "Nicht gefunden", `${what} existiert nicht oder ist für Sie nicht sichtbar.`),
+  forbidden: (detail = "Für diese Aktion fehlt Ihnen die Berechtigung.") => new HttpProblem(403, "Keine Berechtigung", detail),
+  notFound: (what = "Der Eintrag") => new HttpProblem(404, "Nicht gefunden", `${what} existiert nicht oder ist für Sie nicht sichtbar.`),
   conflict: (detail: string) => new HttpProblem(409, "Konflikt", detail),
   invalid: (errors: FieldErrors, detail = "Bitte prüfen Sie die markierten Angaben.") =>
     new HttpProblem(422, "Ungültige Eingabe", detail, errors),

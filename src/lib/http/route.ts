@@ -1,4 +1,4 @@
-import { type OpenAPIHono, type RouteConfig, createRoute, z } from "@hono/zod-openapi";
+import { createRoute, type OpenAPIHono, type RouteConfig, z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import type { Actor, Role } from "./actor.js";
 import type { AppEnv } from "./env.js";

@@ -21,16 +21,19 @@ export function problemResponse(c: Context<AppEnv>, p: HttpProblem): Response {
 /** Field errors keyed by the dotted path of the field ("districts.0"); the form shows them at the field. */
 export function fieldErrors(error: ZodError): FieldErrors {
   const out: FieldErrors = {};
+  const add = (key: string, message: string) => {
+    out[key] = [...(out[key] ?? []), message];
+  };
   for (const issue of error.issues) {
     let key = issue.path.map(String).join(".") || "_";
     let message = issue.message;
     if (issue.code === "unrecognized_keys") {
-      for (const k of issue.keys) (out[k] ??= []).push("Dieses Feld ist unbekannt");
+      for (const k of issue.keys) add(k, "Dieses Feld ist unbekannt");
       continue;
     }
     if (issue.code === "invalid_type" && issue.input === undefined) message = "Pflichtfeld";
     if (key === "") key = "_";
-    (out[key] ??= []).push(message);
+    add(key, message);
   }
   return out;
 }

@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
-import { resolveSession } from "../../features/users/auth-service.js";
 import { sessionCookieName } from "../../features/users/auth-routes.js";
+import { resolveSession } from "../../features/users/auth-service.js";
 import type { AppDeps, AppEnv } from "../../lib/http/env.js";
 import { problems } from "../../lib/http/problem.js";
 

@@ -55,7 +55,9 @@ export type AppConfig = {
 export class ConfigError extends Error {}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const parsed = configSchema.safeParse(env);
+  // An empty variable counts as unset (DATABASE_URL= means "no PostgreSQL").
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = configSchema.safeParse(given);
   if (!parsed.success) {
     const lines = parsed.error.issues.map(
       (i) => `  ${String(i.path[0] ?? "?")}: ${i.message} (Wert: ${JSON.stringify(env[String(i.path[0])] ?? "")})`,

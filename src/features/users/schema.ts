@@ -1,6 +1,9 @@
 import { z } from "@hono/zod-openapi";
 import { roles } from "../../lib/http/actor.js";
-import { minimumPasswordLength } from "../../lib/password.js";
+
+export { roles };
+
+export const minimumPasswordLength = 12;
 
 export const roleSchema = z
   .enum(roles)

@@ -1,0 +1,60 @@
+import { expect, type Page, test } from "@playwright/test";
+
+const password = "Lotse-Demo-2026";
+
+async function signIn(page: Page, email: string) {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/anmelden$/);
+  await page.getByLabel("E-Mail-Adresse").fill(email);
+  await page.getByLabel("Passwort").fill(password);
+  await page.getByRole("button", { name: "Anmelden" }).click();
+}
+
+test("an admin signs in, switches the language, creates a user and finds the creation in the audit log", async ({ page }) => {
+  await signIn(page, "admin@demo.example");
+  await expect(page.getByRole("heading", { name: "Ausbildungsberufe" })).toBeVisible();
+
+  await page.getByRole("banner").getByText("English", { exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Training occupations" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.getByRole("banner").getByText("Deutsch", { exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Ausbildungsberufe" })).toBeVisible();
+
+  await page.getByRole("link", { name: "Benutzer" }).click();
+  await page.getByRole("button", { name: "Neues Konto" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Name").fill("Emil Ende-zu-Ende");
+  await dialog.getByLabel("E-Mail-Adresse").fill("emil@test.example");
+  await dialog.getByRole("textbox", { name: "Erstes Passwort" }).fill("kurz");
+  await dialog.getByRole("button", { name: "Anlegen" }).click();
+  // Bad input: the message stands at the field, nothing typed is lost.
+  await expect(dialog.getByText(/mindestens 12 Zeichen/)).toBeVisible();
+  await expect(dialog.getByLabel("Name")).toHaveValue("Emil Ende-zu-Ende");
+  await dialog.getByRole("combobox", { name: "Kreise" }).fill("Witt");
+  await page.getByRole("option", { name: /Wittenberg/ }).click();
+  await dialog.getByRole("textbox", { name: "Erstes Passwort" }).fill("Ein-gutes-Startpasswort");
+  await dialog.getByRole("button", { name: "Anlegen" }).click();
+  await expect(page.getByText("Konto emil@test.example angelegt.")).toBeVisible();
+  await expect(page.getByRole("cell", { name: "emil@test.example", exact: true })).toBeVisible();
+
+  await page.getByRole("link", { name: "Audit-Log" }).click();
+  await page.getByLabel("Aktion").fill("create");
+  const row = page.getByRole("row").filter({ hasText: "admin@demo.example" }).filter({ hasText: "user" });
+  await expect(row.first()).toContainText("email, displayName, role, districts");
+});
+
+test("a wrong password shows a German message; a counsellor sees no administration", async ({ page }) => {
+  await page.goto("/anmelden");
+  await page.getByLabel("E-Mail-Adresse").fill("beratung.halle@demo.example");
+  await page.getByLabel("Passwort").fill("falsches-passwort");
+  await page.getByRole("button", { name: "Anmelden" }).click();
+  await expect(page.getByRole("alert")).toContainText("E-Mail-Adresse oder Passwort ist falsch.");
+  await page.getByLabel("Passwort").fill(password);
+  await page.getByRole("button", { name: "Anmelden" }).click();
+  await expect(page.getByRole("heading", { name: "Ausbildungsberufe" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Benutzer" })).toHaveCount(0);
+  await page.getByLabel("Beruf suchen").fill("mechatr");
+  await expect(page.getByRole("cell", { name: "Mechatroniker/-in", exact: true })).toBeVisible();
+  await page.goto("/verwaltung/audit");
+  await expect(page.getByRole("heading", { name: "Diese Seite gibt es nicht." })).toBeVisible();
+});

@@ -1,0 +1,7 @@
+/** The matching engine's public face: pure computation, no I/O. */
+
+export { type AssignmentSolution, type BipartiteGraph, solveAssignment } from "./assignment.js";
+export { type AssignOptions, createMatcher, type Matcher, type MatcherOptions } from "./matcher.js";
+export { type RuleBook, type Rules, rulesOn } from "./rules.js";
+export { countBlockingPairs, deferredAcceptance, lottery, type Preferences, seededRandom } from "./stable.js";
+export * from "./types.js";

@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+import { candidate, offer } from "./fixtures.test-support.js";
+import { createMatcher } from "./index.js";
+import { reasonMessages } from "./reason-messages.test-support.js";
+
+const today = "2026-11-24";
+
+describe("matching on real places of the region", () => {
+  it("a candidate in Jessen without car or licence, 40 km at most, gets the Wittenberg place and not the one in Zeitz", () => {
+    const m = createMatcher({
+      today,
+      offers: [offer("wittenberg", "06886", "Tischler/-in"), offer("zeitz", "06712", "Tischler/-in")],
+      candidates: [candidate("jessen", "06917", ["Tischler/-in"], { hasCar: false, hasDrivingLicence: false, maxCommuteKm: 40 })],
+    });
+    const result = m.suggestOffers("jessen", 5);
+    expect(result.items.map((i) => i.offerId)).toEqual(["wittenberg"]);
+    const zeitz = result.infeasible.find((i) => i.offerId === "zeitz");
+    expect(zeitz?.reasons).toEqual([
+      { criterion: "commute", code: "commute.too_far_without_car", params: { km: expect.any(Number), maxKm: 40 } },
+    ]);
+    expect(zeitz?.reasons[0]?.params?.km).toBeGreaterThan(100);
+    const commute = result.items[0]?.reasons.find((r) => r.criterion === "commute");
+    expect(commute?.code).toBe("commute.public_transport");
+  });
+
+  it("a candidate with a Duldung whose work needs approval is not matched to a place starting in three weeks, but to one in eight months", () => {
+    const m = createMatcher({
+      today,
+      offers: [
+        offer("soon", "06108", "Koch/Köchin", { startDate: "2026-12-15" }),
+        offer("later", "06108", "Koch/Köchin", { startDate: "2027-07-24" }),
+      ],
+      candidates: [candidate("d", "06108", ["Koch/Köchin"], { residence: { status: "duldung", workPermission: "needs_approval" } })],
+    });
+    const result = m.suggestOffers("d", 5);
+    expect(result.items.map((i) => i.offerId)).toEqual(["later"]);
+    expect(result.infeasible).toEqual([
+      { offerId: "soon", reasons: [{ criterion: "legal", code: "legal.permit_lead_time", params: { daysLeft: 21, neededDays: 56 } }] },
+    ]);
+    const legal = result.items[0]?.reasons.filter((r) => r.criterion === "legal").map((r) => r.code);
+    expect(legal).toEqual(["legal.permit_needed", "legal.ausbildungsduldung_window"]);
+  });
+
+  it("for an offer asking B1, a B1 candidate ranks above an otherwise equal A2 one", () => {
+    const m = createMatcher({
+      today,
+      offers: [offer("o", "06618", "Kaufmann/-frau für Büromanagement", { requirements: { minGermanLevel: "B1" } })],
+      candidates: [
+        candidate("a2", "06618", ["Kaufmann/-frau für Büromanagement"], { germanLevel: "A2" }),
+        candidate("b1", "06618", ["Kaufmann/-frau für Büromanagement"], { germanLevel: "B1" }),
+      ],
+    });
+    const result = m.suggestCandidates("o", 5);
+    expect(result.items.map((i) => i.candidateId)).toEqual(["b1", "a2"]);
+    // The gap can be closed by a course before the start: lower, but feasible.
+    expect(result.items[1]?.reasons.find((r) => r.criterion === "german")?.code).toBe("german.gap_closable");
+  });
+
+  it("a wish for Fachkraft für Lagerlogistik ranks that occupation above Fachlagerist/-in; a carpentry wish without openness gets no logistics place", () => {
+    const m = createMatcher({
+      today,
+      offers: [offer("lager", "06766", "Fachkraft für Lagerlogistik"), offer("fachlagerist", "06766", "Fachlagerist/-in")],
+      candidates: [
+        candidate("open", "06766", ["Fachkraft für Lagerlogistik"], { openToRelatedFields: true }),
+        candidate("tischler", "06766", ["Tischler/-in"], { openToRelatedFields: false }),
+      ],
+    });
+    const open = m.suggestOffers("open", 5);
+    expect(open.items.map((i) => i.offerId)).toEqual(["lager", "fachlagerist"]);
+    expect(open.items[1]?.reasons.find((r) => r.criterion === "occupation")?.code).toBe("occupation.same_group");
+    expect(m.suggestOffers("tischler", 5).items).toEqual([]);
+    const view = m.suggestCandidates("lager", 5);
+    expect(view.items.map((i) => i.candidateId)).toEqual(["open"]);
+  });
+
+  it("a pair scores the same from both sides", () => {
+    const m = createMatcher({
+      today,
+      offers: [offer("o1", "06110", "Mechatroniker/-in", { requirements: { minSchoolCertificate: "intermediate", minGermanLevel: "B2" } })],
+      candidates: [candidate("c1", "06184", ["Elektroniker/-in für Betriebstechnik"], { openToRelatedFields: true, germanLevel: "A2" })],
+    });
+    expect(m.suggestOffers("c1", 1).items[0]?.score).toBe(m.suggestCandidates("o1", 1).items[0]?.score);
+  });
+
+  it("a work ban and a missing driving licence the company asks for are hard limits with their reasons", () => {
+    const m = createMatcher({
+      today,
+      offers: [offer("o", "06842", "Berufskraftfahrer/-in", { requirements: { drivingLicence: true } })],
+      candidates: [
+        candidate("ban", "06842", ["Berufskraftfahrer/-in"], {
+          residence: { status: "gestattung", workPermission: "needs_approval", safeCountryOfOrigin: true },
+        }),
+        candidate("nolicence", "06842", ["Berufskraftfahrer/-in"], { hasDrivingLicence: false, hasCar: false }),
+      ],
+    });
+    const result = m.suggestCandidates("o", 5);
+    expect(result.items).toEqual([]);
+    const codes = Object.fromEntries(result.infeasible.map((i) => [i.candidateId, i.reasons.map((r) => r.code)]));
+    expect(codes).toEqual({ ban: ["legal.work_ban"], nolicence: ["requirements.driving_licence_missing"] });
+  });
+
+  it("EQ lasts 6–12 months before 01.04.2024 and 4–12 months since: the rule valid on the day applies", () => {
+    expect(createMatcher({ today: "2024-03-31", offers: [], candidates: [] }).rules.eqMinMonths).toBe(6);
+    expect(createMatcher({ today: "2024-04-01", offers: [], candidates: [] }).rules.eqMinMonths).toBe(4);
+    expect(createMatcher({ today: "2024-02-29", offers: [], candidates: [] }).rules.section16gAvailable).toBe(0);
+    expect(createMatcher({ today: "2024-03-01", offers: [], candidates: [] }).rules.section16gAvailable).toBe(1);
+  });
+
+  it("every reason code the engine gives has a German sentence", () => {
+    const m = createMatcher({
+      today,
+      offers: [
+        offer("a", "06886", "Tischler/-in", {
+          kind: "entry_qualification",
+          requirements: { minGermanLevel: "C1", minSchoolCertificate: "upper_secondary", drivingLicence: true },
+        }),
+        offer("b", "06712", "Maurer/-in", { startDate: "2026-12-01" }),
+        offer("c", "06917", "Koch/Köchin"),
+      ],
+      candidates: [
+        candidate("x", "06917", ["Tischler/-in", "Zimmerer/Zimmerin"], {
+          openToRelatedFields: true,
+          germanLevel: "A1",
+          schoolCertificate: "none",
+          hasCar: false,
+          hasDrivingLicence: false,
+          availableFrom: "2027-10-01",
+          residence: { status: "duldung", workPermission: "needs_approval", validUntil: "2027-01-31" },
+        }),
+      ],
+    });
+    const codes = new Set<string>();
+    const { items, infeasible } = m.suggestOffers("x", 10);
+    for (const i of [...items, ...infeasible]) for (const r of i.reasons) codes.add(r.code);
+    for (const a of m.assign({ mode: "optimal" }).unassigned) for (const r of a.reasons) codes.add(r.code);
+    expect(codes.size).toBeGreaterThan(5);
+    for (const code of codes) expect(reasonMessages[code], code).toMatch(/\S/);
+  });
+});

@@ -1,0 +1,329 @@
+import defaultRuleBook from "../../data/matching-rules.json" with { type: "json" };
+import { type BipartiteGraph, solveAssignment } from "./assignment.js";
+import { dayNumber, distanceKm } from "./encode.js";
+import { TopK } from "./heap.js";
+import { evaluatePair, INFEASIBLE, type PairContext } from "./pair.js";
+import { type RuleBook, rulesOn } from "./rules.js";
+import { CandidateColumns, OccupationIds, OfferColumns } from "./snapshot.js";
+import { countBlockingPairs, deferredAcceptance, lottery, type Preferences } from "./stable.js";
+import {
+  type AssignmentResult,
+  type CandidateInput,
+  type CandidateSuggestion,
+  defaultWeights,
+  type OfferInput,
+  type OfferSuggestion,
+  type Reason,
+  type Weights,
+} from "./types.js";
+
+export type MatcherOptions = {
+  offers: OfferInput[];
+  candidates: CandidateInput[];
+  /** Rule book with validity periods; the version valid on `today` applies. Default: data/matching-rules.json. */
+  rules?: RuleBook;
+  weights?: Partial<Weights>;
+  /** ISO date the matching is done on: lead times count from here. */
+  today: string;
+};
+
+export type AssignOptions = {
+  mode: "optimal" | "stable";
+  candidateIds?: string[];
+  offerIds?: string[];
+  /** Stable mode: rankings both sides gave (after a speed-dating event) instead of scores. */
+  rankings?: { candidates: Record<string, string[]>; offers: Record<string, string[]> };
+  /** Stable mode: seed of the lottery that breaks ties. */
+  seed?: number;
+};
+
+export type Matcher = ReturnType<typeof createMatcher>;
+
+/** The reasons that make a pair infeasible (they carry no score). */
+const hardCodes = new Set([
+  "legal.work_ban",
+  "legal.permit_lead_time",
+  "occupation.outside_wishes",
+  "occupation.unrelated_field",
+  "commute.beyond_max",
+  "commute.too_far_without_car",
+  "commute.no_public_transport",
+  "requirements.driving_licence_missing",
+]);
+
+export function createMatcher(options: MatcherOptions) {
+  const occupations = new OccupationIds();
+  const O = new OfferColumns(occupations);
+  const C = new CandidateColumns(occupations);
+  for (const o of options.offers) O.upsert(o);
+  for (const c of options.candidates) C.upsert(c);
+  const weights: Weights = { ...defaultWeights, ...options.weights };
+  const rules = rulesOn(options.rules ?? (defaultRuleBook as RuleBook), options.today);
+  const ctx: PairContext = {
+    offers: O,
+    candidates: C,
+    rules,
+    weights,
+    weightSum: Object.values(weights).reduce((a, b) => a + b, 0),
+    today: dayNumber(options.today),
+  };
+  let seen = new Int32Array(16);
+  let stamp = 0;
+  const nextStamp = (n: number) => {
+    if (seen.length < n) seen = new Int32Array(Math.max(n, seen.length * 2));
+    return ++stamp;
+  };
+
+  const reachKm = (c: number) => {
+    const mobile = C.car.data[c] === 1 && C.licence.data[c] === 1;
+    const max = C.maxKm.data[c] as number;
+    return mobile ? max : Math.min(max, rules.maxCommuteWithoutCarKm);
+  };
+  const explain = (c: number, o: number) => {
+    const reasons: Reason[] = [];
+    const score = evaluatePair(ctx, c, o, reasons);
+    return { score, reasons };
+  };
+  const hardOnly = (reasons: Reason[]) => reasons.filter((r) => hardCodes.has(r.code));
+  const wishes = (c: number, occ: number) => {
+    const w = CandidateColumns.maxWishes;
+    for (let r = 0; r < (C.wishCount.data[c] as number); r++) if (C.wishOcc.data[c * w + r] === occ) return true;
+    return false;
+  };
+  const roundScore = (s: number) => Math.round(s * 1e4) / 1e4;
+
+  /** Calls visit(o) once for every offer a candidate could take: spatial neighbours in reach. */
+  function forEachReachableOffer(c: number, visit: (o: number) => void) {
+    const s = nextStamp(O.count);
+    O.grid.forEachNear(C.lat.data[c] as number, C.lon.data[c] as number, reachKm(c), (o) => {
+      if (seen[o] === s) return;
+      seen[o] = s;
+      visit(o);
+    });
+  }
+
+  function suggestOffers(
+    candidateId: string,
+    k: number,
+  ): { items: OfferSuggestion[]; infeasible: { offerId: string; reasons: Reason[] }[] } {
+    const c = C.slot.get(candidateId);
+    if (c === undefined) throw new Error(`unknown candidate ${candidateId}`);
+    const before = (a: number, b: number) => (O.ids[a] as string) < (O.ids[b] as string);
+    const top = new TopK(k, before);
+    const blocked = new TopK(k, before);
+    const lat = C.lat.data[c] as number;
+    const lon = C.lon.data[c] as number;
+    forEachReachableOffer(c, (o) => {
+      if (O.alive.data[o] !== 1) return;
+      const score = evaluatePair(ctx, c, o, null);
+      if (score >= 0) top.push(score, o);
+      else if (wishes(c, O.occ.data[o] as number)) blocked.push(-distanceKm(lat, lon, O.lat.data[o] as number, O.lon.data[o] as number), o);
+    });
+    // Offers of the wished occupations out of reach: the nearest explain why they are missing.
+    const w = CandidateColumns.maxWishes;
+    for (let r = 0; r < (C.wishCount.data[c] as number); r++) {
+      for (const o of O.byOccupation.get(C.wishOcc.data[c * w + r] as number) ?? []) {
+        if (seen[o] === stamp) continue;
+        seen[o] = stamp;
+        blocked.push(-distanceKm(lat, lon, O.lat.data[o] as number, O.lon.data[o] as number), o);
+      }
+    }
+    return {
+      items: top
+        .sorted()
+        .map(({ score, item }) => ({ offerId: O.ids[item] as string, score: roundScore(score), reasons: explain(c, item).reasons })),
+      infeasible: blocked
+        .sorted()
+        .map(({ item }) => ({ item, ...explain(c, item) }))
+        .filter((x) => x.score === INFEASIBLE)
+        .map((x) => ({ offerId: O.ids[x.item] as string, reasons: hardOnly(x.reasons) })),
+    };
+  }
+
+  function suggestCandidates(
+    offerId: string,
+    k: number,
+  ): { items: CandidateSuggestion[]; infeasible: { candidateId: string; reasons: Reason[] }[] } {
+    const o = O.slot.get(offerId);
+    if (o === undefined) throw new Error(`unknown offer ${offerId}`);
+    const before = (a: number, b: number) => (C.ids[a] as string) < (C.ids[b] as string);
+    const top = new TopK(k, before);
+    const blocked = new TopK(k, before);
+    const lat = O.lat.data[o] as number;
+    const lon = O.lon.data[o] as number;
+    const occ = O.occ.data[o] as number;
+    const s = nextStamp(C.count);
+    C.grid.forEachNear(lat, lon, C.maxCommuteKm, (c) => {
+      if (seen[c] === s || C.alive.data[c] !== 1) return;
+      seen[c] = s;
+      const score = evaluatePair(ctx, c, o, null);
+      if (score >= 0) top.push(score, c);
+      else if (wishes(c, occ)) blocked.push(-distanceKm(lat, lon, C.lat.data[c] as number, C.lon.data[c] as number), c);
+    });
+    for (const c of C.byWish.get(occ) ?? []) {
+      if (seen[c] === s) continue;
+      seen[c] = s;
+      blocked.push(-distanceKm(lat, lon, C.lat.data[c] as number, C.lon.data[c] as number), c);
+    }
+    return {
+      items: top
+        .sorted()
+        .map(({ score, item }) => ({ candidateId: C.ids[item] as string, score: roundScore(score), reasons: explain(item, o).reasons })),
+      infeasible: blocked
+        .sorted()
+        .map(({ item }) => ({ item, ...explain(item, o) }))
+        .filter((x) => x.score === INFEASIBLE)
+        .map((x) => ({ candidateId: C.ids[x.item] as string, reasons: hardOnly(x.reasons) })),
+    };
+  }
+
+  /** The feasible pairs of the selected candidates and offers as a compressed graph (ids sorted: deterministic). */
+  function buildGraph(opts: AssignOptions) {
+    const rowSlots = (opts.candidateIds ?? C.ids.filter((id, i) => id !== undefined && C.alive.data[i] === 1 && C.slot.get(id) === i))
+      .map((id) => C.slot.get(id))
+      .filter((x): x is number => x !== undefined)
+      .sort((a, b) => ((C.ids[a] as string) < (C.ids[b] as string) ? -1 : 1));
+    const colSlots = (opts.offerIds ?? O.ids.filter((id, i) => id !== undefined && O.alive.data[i] === 1 && O.slot.get(id) === i))
+      .map((id) => O.slot.get(id))
+      .filter((x): x is number => x !== undefined)
+      .sort((a, b) => ((O.ids[a] as string) < (O.ids[b] as string) ? -1 : 1));
+    const colOfSlot = new Int32Array(O.count).fill(-1);
+    colSlots.forEach((o, j) => {
+      colOfSlot[o] = j;
+    });
+    const rowStart = new Int32Array(rowSlots.length + 1);
+    const cols: number[] = [];
+    const scores: number[] = [];
+    rowSlots.forEach((c, i) => {
+      const found: [number, number][] = [];
+      forEachReachableOffer(c, (o) => {
+        const j = colOfSlot[o] as number;
+        if (j < 0) return;
+        const score = evaluatePair(ctx, c, o, null);
+        if (score >= 0) found.push([j, score]);
+      });
+      found.sort((a, b) => a[0] - b[0]);
+      for (const [j, score] of found) {
+        cols.push(j);
+        scores.push(score);
+      }
+      rowStart[i + 1] = cols.length;
+    });
+    const graph: BipartiteGraph = {
+      rows: rowSlots.length,
+      cols: colSlots.length,
+      capacity: Int32Array.from(colSlots, (o) => O.places.data[o] as number),
+      rowStart,
+      edgeCol: Int32Array.from(cols),
+      edgeScore: Float64Array.from(scores),
+    };
+    return { graph, rowSlots, colSlots };
+  }
+
+  function preferencesFrom(graph: BipartiteGraph, rowSlots: number[], colSlots: number[], opts: AssignOptions): Preferences {
+    const prefStart = new Int32Array(graph.rows + 1);
+    const prefCol: number[] = [];
+    const prefPriority: number[] = [];
+    const rankOf = (list: string[] | undefined, id: string) => {
+      const i = list ? list.indexOf(id) : -1;
+      return i;
+    };
+    for (let r = 0; r < graph.rows; r++) {
+      const edges: { j: number; rank: number; priority: number }[] = [];
+      const cid = C.ids[rowSlots[r] as number] as string;
+      for (let e = graph.rowStart[r] as number; e < (graph.rowStart[r + 1] as number); e++) {
+        const j = graph.edgeCol[e] as number;
+        const score = graph.edgeScore[e] as number;
+        if (opts.rankings) {
+          const oid = O.ids[colSlots[j] as number] as string;
+          const candRank = rankOf(opts.rankings.candidates[cid], oid);
+          const offerRank = rankOf(opts.rankings.offers[oid], cid);
+          if (candRank < 0 || offerRank < 0) continue; // only pairs both sides ranked
+          edges.push({ j, rank: candRank, priority: -offerRank });
+        } else {
+          edges.push({ j, rank: -score, priority: score });
+        }
+      }
+      edges.sort((a, b) => a.rank - b.rank || a.j - b.j);
+      for (const e of edges) {
+        prefCol.push(e.j);
+        prefPriority.push(e.priority);
+      }
+      prefStart[r + 1] = prefCol.length;
+    }
+    return {
+      rows: graph.rows,
+      cols: graph.cols,
+      capacity: graph.capacity,
+      prefStart,
+      prefCol: Int32Array.from(prefCol),
+      prefPriority: Float64Array.from(prefPriority),
+    };
+  }
+
+  function assign(opts: AssignOptions): AssignmentResult & { blockingPairs?: number } {
+    const { graph, rowSlots, colSlots } = buildGraph(opts);
+    let colOfRow: Int32Array;
+    let blockingPairs: number | undefined;
+    const scoreOf = new Map<number, number>();
+    if (opts.mode === "optimal") {
+      const solution = solveAssignment(graph);
+      colOfRow = solution.colOfRow;
+      solution.edgeOfRow.forEach((e, r) => {
+        if (e >= 0) scoreOf.set(r, graph.edgeScore[e] as number);
+      });
+    } else {
+      const prefs = preferencesFrom(graph, rowSlots, colSlots, opts);
+      const lot = lottery(graph.rows, opts.seed ?? 1);
+      const solution = deferredAcceptance(prefs, lot);
+      blockingPairs = countBlockingPairs(prefs, lot, solution);
+      colOfRow = solution.colOfRow;
+      for (let r = 0; r < graph.rows; r++) {
+        const j = colOfRow[r] as number;
+        if (j < 0) continue;
+        for (let e = graph.rowStart[r] as number; e < (graph.rowStart[r + 1] as number); e++) {
+          if (graph.edgeCol[e] === j) scoreOf.set(r, graph.edgeScore[e] as number);
+        }
+      }
+    }
+    const assignments: AssignmentResult["assignments"] = [];
+    const unassigned: AssignmentResult["unassigned"] = [];
+    let totalScore = 0;
+    for (let r = 0; r < graph.rows; r++) {
+      const cid = C.ids[rowSlots[r] as number] as string;
+      const j = colOfRow[r] as number;
+      if (j >= 0) {
+        const score = scoreOf.get(r) as number;
+        totalScore += score;
+        assignments.push({ candidateId: cid, offerId: O.ids[colSlots[j] as number] as string, score: roundScore(score) });
+      } else {
+        const none = graph.rowStart[r] === graph.rowStart[r + 1];
+        unassigned.push({
+          candidateId: cid,
+          reasons: [
+            {
+              criterion: "occupation",
+              code: none ? "assignment.no_feasible_offer" : "assignment.places_taken",
+              params: { feasibleOffers: (graph.rowStart[r + 1] as number) - (graph.rowStart[r] as number) },
+            },
+          ],
+        });
+      }
+    }
+    return { totalScore, assignments, unassigned, ...(blockingPairs !== undefined ? { blockingPairs } : {}) };
+  }
+
+  /** Keeps the snapshot current: upserts and removals touch only the changed records and their index cells. */
+  function update(change: {
+    offers?: OfferInput[];
+    candidates?: CandidateInput[];
+    removed?: { offerIds?: string[]; candidateIds?: string[] };
+  }) {
+    for (const id of change.removed?.offerIds ?? []) O.remove(id);
+    for (const id of change.removed?.candidateIds ?? []) C.remove(id);
+    for (const o of change.offers ?? []) O.upsert(o);
+    for (const c of change.candidates ?? []) C.upsert(c);
+  }
+
+  return { suggestOffers, suggestCandidates, assign, update, rules };
+}

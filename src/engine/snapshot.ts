@@ -1,0 +1,214 @@
+import { cefr, dayNumber, kldbLevels, offerKind, residenceStatus, school, workPermission } from "./encode.js";
+import { GridIndex } from "./grid-index.js";
+import { Column } from "./growable.js";
+import type { CandidateInput, OfferInput } from "./types.js";
+
+/** Interns occupation ids to small integers. */
+export class OccupationIds {
+  private ids = new Map<string, number>();
+  of(id: string): number {
+    let n = this.ids.get(id);
+    if (n === undefined) {
+      n = this.ids.size;
+      this.ids.set(id, n);
+    }
+    return n;
+  }
+}
+
+function addToList(index: Map<number, number[]>, key: number, item: number) {
+  const list = index.get(key);
+  if (list) list.push(item);
+  else index.set(key, [item]);
+}
+function removeFromList(index: Map<number, number[]>, key: number, item: number) {
+  const list = index.get(key);
+  if (!list) return;
+  const i = list.indexOf(item);
+  if (i >= 0) {
+    list[i] = list[list.length - 1] as number;
+    list.pop();
+  }
+}
+
+/**
+ * Offers as columns of typed arrays (one slot per offer, never an object per record in the hot
+ * loop), with a spatial grid and an occupation index. Removed offers leave a dead slot.
+ */
+export class OfferColumns {
+  count = 0;
+  readonly ids: string[] = [];
+  readonly slot = new Map<string, number>();
+  readonly alive = new Column(Uint8Array, 0);
+  readonly lat = new Column(Float64Array, 0);
+  readonly lon = new Column(Float64Array, 0);
+  readonly stationKm = new Column(Float64Array, 0);
+  readonly startDay = new Column(Int32Array, 0);
+  readonly kind = new Column(Uint8Array, 0);
+  readonly occ = new Column(Int32Array, 0);
+  readonly k1 = new Column(Int16Array, 0);
+  readonly k2 = new Column(Int16Array, 0);
+  readonly k3 = new Column(Int16Array, 0);
+  readonly places = new Column(Int32Array, 0);
+  readonly minGerman = new Column(Int8Array, 0);
+  readonly minSchool = new Column(Int8Array, 0);
+  readonly licence = new Column(Uint8Array, 0);
+  readonly grid = new GridIndex();
+  readonly byOccupation = new Map<number, number[]>();
+
+  constructor(private readonly occupations: OccupationIds) {}
+
+  upsert(o: OfferInput): number {
+    if (this.slot.has(o.id)) this.remove(o.id);
+    const i = this.count++;
+    for (const col of [
+      this.alive,
+      this.lat,
+      this.lon,
+      this.stationKm,
+      this.startDay,
+      this.kind,
+      this.occ,
+      this.k1,
+      this.k2,
+      this.k3,
+      this.places,
+      this.minGerman,
+      this.minSchool,
+      this.licence,
+    ]) {
+      col.ensure(this.count);
+    }
+    const [b1, b2, b3] = kldbLevels(o.occupation.kldb);
+    this.ids[i] = o.id;
+    this.slot.set(o.id, i);
+    this.alive.data[i] = 1;
+    this.lat.data[i] = o.lat;
+    this.lon.data[i] = o.lon;
+    this.stationKm.data[i] = o.stationKm;
+    this.startDay.data[i] = dayNumber(o.startDate);
+    this.kind.data[i] = offerKind[o.kind];
+    const occ = this.occupations.of(o.occupation.id);
+    this.occ.data[i] = occ;
+    this.k1.data[i] = b1;
+    this.k2.data[i] = b2;
+    this.k3.data[i] = b3;
+    this.places.data[i] = Math.max(0, Math.floor(o.places));
+    this.minGerman.data[i] = o.requirements.minGermanLevel ? cefr[o.requirements.minGermanLevel] : -1;
+    this.minSchool.data[i] = o.requirements.minSchoolCertificate ? school[o.requirements.minSchoolCertificate] : -1;
+    this.licence.data[i] = o.requirements.drivingLicence ? 1 : 0;
+    this.grid.insert(i, o.lat, o.lon);
+    addToList(this.byOccupation, occ, i);
+    return i;
+  }
+
+  remove(id: string): void {
+    const i = this.slot.get(id);
+    if (i === undefined) return;
+    this.slot.delete(id);
+    this.alive.data[i] = 0;
+    this.grid.remove(i);
+    removeFromList(this.byOccupation, this.occ.data[i] as number, i);
+  }
+}
+
+export class CandidateColumns {
+  count = 0;
+  readonly ids: string[] = [];
+  readonly slot = new Map<string, number>();
+  readonly alive = new Column(Uint8Array, 0);
+  readonly lat = new Column(Float64Array, 0);
+  readonly lon = new Column(Float64Array, 0);
+  readonly stationKm = new Column(Float64Array, 0);
+  readonly german = new Column(Int8Array, 0);
+  readonly school = new Column(Int8Array, 0);
+  readonly open = new Column(Uint8Array, 0);
+  readonly licence = new Column(Uint8Array, 0);
+  readonly car = new Column(Uint8Array, 0);
+  readonly maxKm = new Column(Float64Array, 0);
+  readonly availableDay = new Column(Int32Array, 0);
+  readonly work = new Column(Uint8Array, 0);
+  readonly status = new Column(Uint8Array, 0);
+  readonly validUntilDay = new Column(Int32Array, 0);
+  readonly safeCountry = new Column(Uint8Array, 0);
+  /** Wishes, ranked: up to `maxWishes` per candidate in fixed-width rows. */
+  readonly wishCount = new Column(Uint8Array, 0);
+  readonly wishOcc = new Column(Int32Array, 0);
+  readonly wishK1 = new Column(Int16Array, 0);
+  readonly wishK2 = new Column(Int16Array, 0);
+  readonly wishK3 = new Column(Int16Array, 0);
+  readonly grid = new GridIndex();
+  readonly byWish = new Map<number, number[]>();
+  maxCommuteKm = 0;
+  static readonly maxWishes = 8;
+
+  constructor(private readonly occupations: OccupationIds) {}
+
+  upsert(c: CandidateInput): number {
+    if (this.slot.has(c.id)) this.remove(c.id);
+    const i = this.count++;
+    for (const col of [
+      this.alive,
+      this.lat,
+      this.lon,
+      this.stationKm,
+      this.german,
+      this.school,
+      this.open,
+      this.licence,
+      this.car,
+      this.maxKm,
+      this.availableDay,
+      this.work,
+      this.status,
+      this.validUntilDay,
+      this.safeCountry,
+      this.wishCount,
+    ]) {
+      col.ensure(this.count);
+    }
+    const w = CandidateColumns.maxWishes;
+    for (const col of [this.wishOcc, this.wishK1, this.wishK2, this.wishK3]) col.ensure(this.count * w);
+    this.ids[i] = c.id;
+    this.slot.set(c.id, i);
+    this.alive.data[i] = 1;
+    this.lat.data[i] = c.lat;
+    this.lon.data[i] = c.lon;
+    this.stationKm.data[i] = c.stationKm;
+    this.german.data[i] = cefr[c.germanLevel];
+    this.school.data[i] = school[c.schoolCertificate];
+    this.open.data[i] = c.openToRelatedFields ? 1 : 0;
+    this.licence.data[i] = c.hasDrivingLicence ? 1 : 0;
+    this.car.data[i] = c.hasCar ? 1 : 0;
+    this.maxKm.data[i] = c.maxCommuteKm;
+    this.maxCommuteKm = Math.max(this.maxCommuteKm, c.maxCommuteKm);
+    this.availableDay.data[i] = dayNumber(c.availableFrom);
+    this.work.data[i] = workPermission[c.residence.workPermission];
+    this.status.data[i] = residenceStatus[c.residence.status];
+    this.validUntilDay.data[i] = dayNumber(c.residence.validUntil ?? null);
+    this.safeCountry.data[i] = c.residence.safeCountryOfOrigin ? 1 : 0;
+    const wishes = c.desiredOccupations.slice(0, w);
+    this.wishCount.data[i] = wishes.length;
+    wishes.forEach((wish, r) => {
+      const [b1, b2, b3] = kldbLevels(wish.kldb);
+      const occ = this.occupations.of(wish.id);
+      this.wishOcc.data[i * w + r] = occ;
+      this.wishK1.data[i * w + r] = b1;
+      this.wishK2.data[i * w + r] = b2;
+      this.wishK3.data[i * w + r] = b3;
+      addToList(this.byWish, occ, i);
+    });
+    this.grid.insert(i, c.lat, c.lon);
+    return i;
+  }
+
+  remove(id: string): void {
+    const i = this.slot.get(id);
+    if (i === undefined) return;
+    this.slot.delete(id);
+    this.alive.data[i] = 0;
+    this.grid.remove(i);
+    const w = CandidateColumns.maxWishes;
+    for (let r = 0; r < (this.wishCount.data[i] as number); r++) removeFromList(this.byWish, this.wishOcc.data[i * w + r] as number, i);
+  }
+}

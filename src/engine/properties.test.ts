@@ -133,7 +133,9 @@ describe("optimal assignment", () => {
           used[j] = (used[j] as number) + 1;
           expect(g.edges[r]?.some(([c]) => c === j)).toBe(true);
         });
-        used.forEach((u, j) => expect(u).toBeLessThanOrEqual(g.capacity[j] as number));
+        used.forEach((u, j) => {
+          expect(u).toBeLessThanOrEqual(g.capacity[j] as number);
+        });
       }),
       { numRuns: 400 },
     );

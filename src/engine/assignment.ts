@@ -13,7 +13,13 @@ export type BipartiteGraph = {
   edgeScore: Float64Array;
 };
 
-export type AssignmentSolution = { colOfRow: Int32Array; edgeOfRow: Int32Array; total: number };
+export type AssignmentSolution = {
+  colOfRow: Int32Array;
+  edgeOfRow: Int32Array;
+  total: number;
+  /** Node potentials (rows, then columns, then the sink): the dual certificate of optimality. */
+  potentials: Float64Array;
+};
 
 const UNSET = -1;
 const DUMMY = -2;
@@ -191,5 +197,43 @@ export function solveAssignment(g: BipartiteGraph): AssignmentSolution {
       total += edgeScore[rowEdge[r] as number] as number;
     }
   }
-  return { colOfRow, edgeOfRow: rowEdge, total };
+  return { colOfRow, edgeOfRow: rowEdge, total, potentials: pot };
+}
+
+/**
+ * Checks the dual certificate: with the returned potentials, every edge of the residual graph has a
+ * non-negative reduced cost, so no improving exchange exists (LP duality). Returns the most negative
+ * reduced cost found; optimal when it is ≥ −tolerance. Needs no second solver.
+ */
+export function certifyOptimality(g: BipartiteGraph, s: AssignmentSolution): number {
+  const R = g.rows;
+  const sink = R + g.cols;
+  const pot = s.potentials;
+  let base = 1;
+  for (let e = 0; e < g.edgeScore.length; e++) if ((g.edgeScore[e] as number) > base) base = g.edgeScore[e] as number;
+  const used = new Int32Array(g.cols);
+  let worst = 0;
+  const check = (rc: number) => {
+    if (rc < worst) worst = rc;
+  };
+  for (let r = 0; r < R; r++) {
+    const own = s.colOfRow[r] as number;
+    const pr = pot[r] as number;
+    for (let e = g.rowStart[r] as number; e < (g.rowStart[r + 1] as number); e++) {
+      const j = g.edgeCol[e] as number;
+      const c = base - (g.edgeScore[e] as number);
+      if (j === own) check(-c + (pot[R + j] as number) - pr);
+      else check(c + pr - (pot[R + j] as number));
+    }
+    if (own >= 0) {
+      used[own] = (used[own] as number) + 1;
+      check(base + pr - (pot[sink] as number));
+    } else check(-base + (pot[sink] as number) - pr);
+  }
+  for (let j = 0; j < g.cols; j++) {
+    if ((used[j] as number) > (g.capacity[j] as number)) return Number.NEGATIVE_INFINITY;
+    if ((used[j] as number) < (g.capacity[j] as number)) check((pot[R + j] as number) - (pot[sink] as number));
+    if ((used[j] as number) > 0) check((pot[sink] as number) - (pot[R + j] as number));
+  }
+  return worst;
 }

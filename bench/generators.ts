@@ -21,7 +21,13 @@ export function denseGraph(n: number, seed: number): BipartiteGraph {
  * Sparse instance with capacities: `degree` distinct random columns per row, uniform scores,
  * places uniform in minPlaces..maxPlaces (or fixed total when `totalPlaces` is given).
  */
-export function sparseGraph(rows: number, cols: number, degree: number, seed: number, places: { min: number; max: number; total?: number } = { min: 1, max: 5 }): BipartiteGraph {
+export function sparseGraph(
+  rows: number,
+  cols: number,
+  degree: number,
+  seed: number,
+  places: { min: number; max: number; total?: number } = { min: 1, max: 5 },
+): BipartiteGraph {
   const random = seededRandom(seed);
   const capacity = new Int32Array(cols);
   if (places.total !== undefined) {

@@ -12,7 +12,8 @@ function places(): { lat: number; lon: number }[] {
 }
 
 function occupations(): { id: string; kldb: string }[] {
-  return (JSON.parse(readFileSync(path.join(root, "data/occupations.json"), "utf8")) as { occupations: { id: string; kldb: string }[] }).occupations;
+  return (JSON.parse(readFileSync(path.join(root, "data/occupations.json"), "utf8")) as { occupations: { id: string; kldb: string }[] })
+    .occupations;
 }
 
 /** B4: suggestOffers over a national snapshot of offers placed at real postcodes. */

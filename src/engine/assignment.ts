@@ -1,25 +1,19 @@
+import { solveDenseAssignment } from "./assignment-dense.js";
+import type { AssignmentSolution, BipartiteGraph } from "./assignment-types.js";
 import { MinHeap } from "./heap.js";
 
-/**
- * A bipartite graph in compressed rows: row r's edges are rowStart[r] .. rowStart[r+1]-1, each to a
- * column with a score. Columns have capacities; a row takes at most one column.
- */
-export type BipartiteGraph = {
-  rows: number;
-  cols: number;
-  capacity: Int32Array;
-  rowStart: Int32Array;
-  edgeCol: Int32Array;
-  edgeScore: Float64Array;
-};
+export type { AssignmentSolution, BipartiteGraph };
 
-export type AssignmentSolution = {
-  colOfRow: Int32Array;
-  edgeOfRow: Int32Array;
-  total: number;
-  /** Node potentials (rows, then columns, then the sink): the dual certificate of optimality. */
-  potentials: Float64Array;
-};
+/**
+ * Maximum-score assignment: dense graphs (most pairs feasible, small enough to hold as a matrix)
+ * go to the Hungarian scan, sparse ones to shortest augmenting paths over the edges.
+ */
+export function solveAssignment(g: BipartiteGraph): AssignmentSolution {
+  let places = 0;
+  for (let j = 0; j < g.cols; j++) places += Math.max(0, g.capacity[j] as number);
+  const dense = g.edgeCol.length >= 0.25 * g.rows * g.cols && g.rows * places <= 25_000_000;
+  return dense ? solveDenseAssignment(g) : solveSparseAssignment(g);
+}
 
 const UNSET = -1;
 const DUMMY = -2;
@@ -32,7 +26,7 @@ const DUMMY = -2;
  * Each search stops as soon as the sink is reached and only the nodes it settled get new potentials,
  * so the work follows the local structure of sparse graphs. Deterministic.
  */
-export function solveAssignment(g: BipartiteGraph): AssignmentSolution {
+export function solveSparseAssignment(g: BipartiteGraph): AssignmentSolution {
   const R = g.rows;
   const M = g.cols;
   const sink = R + M;
@@ -209,6 +203,7 @@ export function certifyOptimality(g: BipartiteGraph, s: AssignmentSolution): num
   const R = g.rows;
   const sink = R + g.cols;
   const pot = s.potentials;
+  if (pot.length !== R + g.cols + 1) return Number.NaN; // no certificate (dense solver)
   let base = 1;
   for (let e = 0; e < g.edgeScore.length; e++) if ((g.edgeScore[e] as number) > base) base = g.edgeScore[e] as number;
   const used = new Int32Array(g.cols);

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { certifyOptimality, solveAssignment } from "./assignment.js";
+import { certifyOptimality, solveAssignment, solveSparseAssignment } from "./assignment.js";
+import { solveDenseAssignment } from "./assignment-dense.js";
 import { type CandidateInput, createMatcher, type OfferInput } from "./index.js";
 import { countBlockingPairs, deferredAcceptance, lottery, type Preferences } from "./stable.js";
 
@@ -126,7 +127,11 @@ describe("optimal assignment", () => {
       fc.property(graphArb, (g) => {
         const graph = toGraph(g);
         const s = solveAssignment(graph);
-        expect(s.total).toBeCloseTo(bruteForce(g.rows, g.edges, g.capacity), 9);
+        const optimum = bruteForce(g.rows, g.edges, g.capacity);
+        expect(s.total).toBeCloseTo(optimum, 9);
+        // Both solvers, whichever the density picks.
+        expect(solveSparseAssignment(graph).total).toBeCloseTo(optimum, 9);
+        expect(solveDenseAssignment(graph).total).toBeCloseTo(optimum, 9);
         const used = g.capacity.map(() => 0);
         s.colOfRow.forEach((j, r) => {
           if (j < 0) return;
@@ -319,10 +324,12 @@ describe("optimality certificate", () => {
     fc.assert(
       fc.property(graphArb, (g) => {
         const graph = toGraph(g);
-        const s = solveAssignment(graph);
+        const s = solveSparseAssignment(graph);
         expect(certifyOptimality(graph, s)).toBeGreaterThanOrEqual(-1e-9);
         // Dropping the best assigned pair makes the certificate fail (an improving path exists).
-        const r = [...s.colOfRow.keys()].find((x) => (s.colOfRow[x] as number) >= 0 && (graph.edgeScore[s.edgeOfRow[x] as number] as number) > 1e-6);
+        const r = [...s.colOfRow.keys()].find(
+          (x) => (s.colOfRow[x] as number) >= 0 && (graph.edgeScore[s.edgeOfRow[x] as number] as number) > 1e-6,
+        );
         if (r === undefined) return;
         const worse = { ...s, colOfRow: Int32Array.from(s.colOfRow), edgeOfRow: Int32Array.from(s.edgeOfRow) };
         worse.colOfRow[r] = -1;

@@ -24,18 +24,16 @@ places = int(place_start[-1])
 width = places + rows
 row_of_edge = np.repeat(np.arange(rows), np.diff(row_start))
 
+counts = capacity[edge_col]
+r_idx = np.repeat(row_of_edge, counts)
+offs = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+c_idx = np.repeat(place_start[edge_col], counts) + offs
+w = np.repeat(base - edge_score, counts)
+
 if rows * width * 8 / 1e9 <= dense_limit_gb:
     big = base * 4 + 1.0
     cost = np.full((rows, width), big)
-    for j in range(cols):
-        first, count = place_start[j], capacity[j]
-        if count == 0:
-            continue
-        sel = edge_col == j
-        r = row_of_edge[sel]
-        s = edge_score[sel]
-        for k in range(count):
-            cost[r, first + k] = base - s
+    cost[r_idx, c_idx] = w
     cost[np.arange(rows), places + np.arange(rows)] = base
     t = time.perf_counter()
     ri, ci = linear_sum_assignment(cost)
@@ -46,11 +44,7 @@ if rows * width * 8 / 1e9 <= dense_limit_gb:
     method = "scipy.optimize.linear_sum_assignment (dense, expanded)"
 else:
     # The dense matrix would not fit: SciPy's sparse solver (LAPJVsp) on the same expanded graph.
-    counts = capacity[edge_col]
-    r_idx = np.repeat(row_of_edge, counts)
-    offs = np.concatenate([np.arange(c) for c in counts]) if counts.size else np.array([], dtype=np.int64)
-    c_idx = np.repeat(place_start[edge_col], counts) + offs
-    w = np.repeat(base - edge_score, counts) + 1e-12
+    w = w + 1e-12
     r_all = np.concatenate([r_idx, np.arange(rows)])
     c_all = np.concatenate([c_idx, places + np.arange(rows)])
     w_all = np.concatenate([w, np.full(rows, base + 1e-12)])

@@ -55,7 +55,48 @@ export function solveSparseAssignment(g: BipartiteGraph): AssignmentSolution {
   const path = new Int32Array(2 * N + 2);
   const { rowStart, edgeCol, edgeScore, capacity } = g;
 
-  for (let i = 0; i < R; i++) {
+  // Rows with the best options go first, while places are free and their searches short; rows whose
+  // options are weak come last, when their own "unassigned" edge bounds the search early.
+  const order = new Int32Array(R);
+  const bestOf = new Float64Array(R);
+  for (let r = 0; r < R; r++) {
+    order[r] = r;
+    let b = 0;
+    for (let e = rowStart[r] as number; e < (rowStart[r + 1] as number); e++) if ((edgeScore[e] as number) > b) b = edgeScore[e] as number;
+    bestOf[r] = b;
+  }
+  order.sort((a, b) => (bestOf[b] as number) - (bestOf[a] as number) || a - b);
+
+  for (let step = 0; step < R; step++) {
+    const i = order[step] as number;
+    // Fast path: the row's cheapest edge leads to a column with room whose potential equals the
+    // sink's, and beats the row's "unassigned" edge: that one-hop path is the shortest one.
+    {
+      let bestRc = Number.POSITIVE_INFINITY;
+      let bestE = -1;
+      const pi = pot[i] as number;
+      for (let e = rowStart[i] as number, end = rowStart[i + 1] as number; e < end; e++) {
+        const rc = base - (edgeScore[e] as number) + pi - (pot[R + (edgeCol[e] as number)] as number);
+        if (rc < bestRc) {
+          bestRc = rc;
+          bestE = e;
+        }
+      }
+      if (bestE >= 0) {
+        const j = edgeCol[bestE] as number;
+        if ((colUsed[j] as number) < (capacity[j] as number) && pot[R + j] === pot[sink] && bestRc < base + pi - (pot[sink] as number)) {
+          pot[i] = pi - (bestRc < 0 ? 0 : bestRc);
+          rowCol[i] = j;
+          rowEdge[i] = bestE;
+          rowCost[i] = base - (edgeScore[bestE] as number);
+          const at = (colStart[j] as number) + (colUsed[j] as number);
+          colRows[at] = i;
+          posInCol[i] = at;
+          colUsed[j] = (colUsed[j] as number) + 1;
+          continue;
+        }
+      }
+    }
     let nTouched = 0;
     let nSettled = 0;
     heap.clear();
@@ -68,8 +109,8 @@ export function solveSparseAssignment(g: BipartiteGraph): AssignmentSolution {
       const d = heap.keys[0] as number;
       const u = heap.values[0] as number;
       heap.pop();
-      if (settled[u] === i || d > (dist[u] as number)) continue;
-      settled[u] = i;
+      if (settled[u] === step || d > (dist[u] as number)) continue;
+      settled[u] = step;
       settledList[nSettled++] = u;
       if (u === sink) {
         D = d;
@@ -77,33 +118,32 @@ export function solveSparseAssignment(g: BipartiteGraph): AssignmentSolution {
       }
       const pu = pot[u] as number;
       if (u < R) {
+        // The row's own "unassigned" edge first: it bounds what the other edges must beat.
+        let rcDummy = base + pu - (pot[sink] as number);
+        if (rcDummy < 0) rcDummy = 0;
+        if (d + rcDummy < (dist[sink] as number)) {
+          if (dist[sink] === Number.POSITIVE_INFINITY) touched[nTouched++] = sink;
+          dist[sink] = d + rcDummy;
+          pred[sink] = u;
+          predEdge[sink] = -1;
+          heap.push(d + rcDummy, sink);
+        }
         const own = rowCol[u] as number;
         for (let e = rowStart[u] as number, end = rowStart[u + 1] as number; e < end; e++) {
           const j = edgeCol[e] as number;
           if (j === own) continue;
           const v = R + j;
-          if (settled[v] === i) continue;
+          if (settled[v] === step) continue;
           let rc = base - (edgeScore[e] as number) + pu - (pot[v] as number);
           if (rc < 0) rc = 0;
           const nd = d + rc;
-          if (nd < (dist[v] as number)) {
+          if (nd < (dist[v] as number) && nd < (dist[sink] as number)) {
             if (dist[v] === Number.POSITIVE_INFINITY) touched[nTouched++] = v;
             dist[v] = nd;
             pred[v] = u;
             predEdge[v] = e;
             heap.push(nd, v);
           }
-        }
-        // The row's own "unassigned" edge.
-        let rc = base + pu - (pot[sink] as number);
-        if (rc < 0) rc = 0;
-        const nd = d + rc;
-        if (nd < (dist[sink] as number)) {
-          if (dist[sink] === Number.POSITIVE_INFINITY) touched[nTouched++] = sink;
-          dist[sink] = nd;
-          pred[sink] = u;
-          predEdge[sink] = -1;
-          heap.push(nd, sink);
         }
       } else {
         const j = u - R;
@@ -121,11 +161,11 @@ export function solveSparseAssignment(g: BipartiteGraph): AssignmentSolution {
         }
         for (let s = colStart[j] as number, end = s + (colUsed[j] as number); s < end; s++) {
           const r = colRows[s] as number;
-          if (settled[r] === i) continue;
+          if (settled[r] === step) continue;
           let rc = -(rowCost[r] as number) + pu - (pot[r] as number);
           if (rc < 0) rc = 0;
           const nd = d + rc;
-          if (nd < (dist[r] as number)) {
+          if (nd < (dist[r] as number) && nd < (dist[sink] as number)) {
             if (dist[r] === Number.POSITIVE_INFINITY) touched[nTouched++] = r;
             dist[r] = nd;
             pred[r] = u;

@@ -17,4 +17,9 @@ export type AssignmentSolution = {
   total: number;
   /** Node potentials (rows, then columns, then the sink) of the sparse solver: its dual certificate. Empty from the dense solver. */
   potentials: Float64Array;
+  /** The flow the sparse solver solved (from the rows' or the columns' side), for the certificate. */
+  flow?: {
+    transposed: boolean;
+    result: { edgeUsed: Uint8Array; unplaced: Int32Array; potentials: Float64Array; base: number };
+  };
 };

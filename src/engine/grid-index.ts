@@ -47,20 +47,21 @@ export class GridIndex {
     }
   }
 
-  /** Calls `visit` for every item in the cells that overlap the circle's bounding box. */
-  forEachNear(lat: number, lon: number, radiusKm: number, visit: (item: number) => void): void {
+  /** The item lists of the cells that overlap the circle's bounding box (no copy: do not change them). */
+  cellsNear(lat: number, lon: number, radiusKm: number): number[][] {
     const dLat = radiusKm / 110.574;
     const dLon = radiusKm / (111.32 * Math.max(0.05, Math.cos((Math.abs(lat) + dLat) * (Math.PI / 180))));
     const r0 = Math.floor((lat - dLat + 90) / latStep);
     const r1 = Math.floor((lat + dLat + 90) / latStep);
     const c0 = Math.floor((lon - dLon + 180) / lonStep);
     const c1 = Math.floor((lon + dLon + 180) / lonStep);
+    const out: number[][] = [];
     for (let r = r0; r <= r1; r++) {
       for (let c = c0; c <= c1; c++) {
         const list = this.cells.get(key(r, c));
-        if (!list) continue;
-        for (let i = 0; i < list.length; i++) visit(list[i] as number);
+        if (list?.length) out.push(list);
       }
     }
+    return out;
   }
 }

@@ -92,14 +92,28 @@ export function createMatcher(options: MatcherOptions) {
   };
   const roundScore = (s: number) => Math.round(s * 1e4) / 1e4;
 
-  /** Calls visit(o) once for every offer a candidate could take: spatial neighbours in reach. */
-  function forEachReachableOffer(c: number, visit: (o: number) => void) {
+  /**
+   * Calls visit(o) for every live offer within the candidate's reach (the grid's cells, then the
+   * exact distance), and marks every offer it looked at as seen in this pass.
+   */
+  function forEachReachableOffer(c: number, visit: (o: number) => void): number {
     const s = nextStamp(O.count);
-    O.grid.forEachNear(C.lat.data[c] as number, C.lon.data[c] as number, reachKm(c), (o) => {
-      if (seen[o] === s) return;
-      seen[o] = s;
-      visit(o);
-    });
+    const lat = C.lat.data[c] as number;
+    const lon = C.lon.data[c] as number;
+    const reach = reachKm(c);
+    const alive = O.alive.data;
+    const olat = O.lat.data;
+    const olon = O.lon.data;
+    for (const list of O.grid.cellsNear(lat, lon, reach)) {
+      for (let x = 0; x < list.length; x++) {
+        const o = list[x] as number;
+        if (alive[o] !== 1) continue;
+        if (distanceKm(lat, lon, olat[o] as number, olon[o] as number) > reach) continue;
+        seen[o] = s;
+        visit(o);
+      }
+    }
+    return s;
   }
 
   function suggestOffers(
@@ -113,8 +127,7 @@ export function createMatcher(options: MatcherOptions) {
     const blocked = new TopK(k, before);
     const lat = C.lat.data[c] as number;
     const lon = C.lon.data[c] as number;
-    forEachReachableOffer(c, (o) => {
-      if (O.alive.data[o] !== 1) return;
+    const pass = forEachReachableOffer(c, (o) => {
       const score = evaluatePair(ctx, c, o, null);
       if (score >= 0) top.push(score, o);
       else if (wishes(c, O.occ.data[o] as number)) blocked.push(-distanceKm(lat, lon, O.lat.data[o] as number, O.lon.data[o] as number), o);
@@ -123,8 +136,8 @@ export function createMatcher(options: MatcherOptions) {
     const w = CandidateColumns.maxWishes;
     for (let r = 0; r < (C.wishCount.data[c] as number); r++) {
       for (const o of O.byOccupation.get(C.wishOcc.data[c * w + r] as number) ?? []) {
-        if (seen[o] === stamp) continue;
-        seen[o] = stamp;
+        if (seen[o] === pass) continue;
+        seen[o] = pass;
         blocked.push(-distanceKm(lat, lon, O.lat.data[o] as number, O.lon.data[o] as number), o);
       }
     }
@@ -153,13 +166,16 @@ export function createMatcher(options: MatcherOptions) {
     const lon = O.lon.data[o] as number;
     const occ = O.occ.data[o] as number;
     const s = nextStamp(C.count);
-    C.grid.forEachNear(lat, lon, C.maxCommuteKm, (c) => {
-      if (seen[c] === s || C.alive.data[c] !== 1) return;
-      seen[c] = s;
-      const score = evaluatePair(ctx, c, o, null);
-      if (score >= 0) top.push(score, c);
-      else if (wishes(c, occ)) blocked.push(-distanceKm(lat, lon, C.lat.data[c] as number, C.lon.data[c] as number), c);
-    });
+    for (const list of C.grid.cellsNear(lat, lon, C.maxCommuteKm)) {
+      for (let x = 0; x < list.length; x++) {
+        const c = list[x] as number;
+        if (C.alive.data[c] !== 1) continue;
+        seen[c] = s;
+        const score = evaluatePair(ctx, c, o, null);
+        if (score >= 0) top.push(score, c);
+        else if (wishes(c, occ)) blocked.push(-distanceKm(lat, lon, C.lat.data[c] as number, C.lon.data[c] as number), c);
+      }
+    }
     for (const c of C.byWish.get(occ) ?? []) {
       if (seen[c] === s) continue;
       seen[c] = s;

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { pageOf } from "../../lib/http/page.js";
 
 export const auditEntrySchema = z
   .object({
@@ -27,7 +28,5 @@ export const auditQuerySchema = z.strictObject({
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
-export const auditPageSchema = z
-  .object({ items: z.array(auditEntrySchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
-  .openapi("AuditPage");
+export const auditPageSchema = pageOf(auditEntrySchema, "AuditPage");
 export type AuditPage = z.infer<typeof auditPageSchema>;

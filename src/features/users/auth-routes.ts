@@ -1,9 +1,8 @@
 import { type OpenAPIHono, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import type { Actor } from "../../lib/http/actor.js";
 import type { AppEnv } from "../../lib/http/env.js";
-import { actorOf, defineRoute } from "../../lib/http/route.js";
+import { actorOf, defineRoute, requestMeta } from "../../lib/http/route.js";
 import { beginTotpSetup, changeOwnPassword, confirmTotpSetup, disableTotp, login, logout, verifySecondFactor } from "./auth-service.js";
 import { loginBodySchema, type Me, meSchema, passwordChangeSchema, totpCodeSchema, totpSetupSchema } from "./schema.js";
 
@@ -28,8 +27,6 @@ export function toMe(a: Actor): Me {
     secondFactorPending: a.secondFactorPending,
   };
 }
-
-const meta = (c: Context<AppEnv>) => ({ requestId: c.get("requestId"), ip: c.get("ip") });
 
 const loginRoute = defineRoute({
   method: "post",
@@ -115,7 +112,7 @@ export function authRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(loginRoute, async (c) => {
     const { db, config, now } = c.get("deps");
     const result = await login(db, c.req.valid("json"), {
-      meta: meta(c),
+      meta: requestMeta(c),
       userAgent: c.req.header("user-agent")?.slice(0, 300) ?? null,
       now: now(),
       sessionHours: config.sessionHours,
@@ -132,7 +129,7 @@ export function authRoutes(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.openapi(logoutRoute, async (c) => {
-    await logout(c.get("deps").db, actorOf(c), meta(c));
+    await logout(c.get("deps").db, actorOf(c), requestMeta(c));
     deleteCookie(c, sessionCookieName, { path: "/" });
     return c.body(null, 204);
   });
@@ -142,26 +139,26 @@ export function authRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(totpVerifyRoute, async (c) => {
     const actor = actorOf(c);
     const { db, now } = c.get("deps");
-    await verifySecondFactor(db, actor, c.req.valid("json").code, meta(c), now());
+    await verifySecondFactor(db, actor, c.req.valid("json").code, requestMeta(c), now());
     return c.json(toMe({ ...actor, secondFactorPending: false }), 200);
   });
 
-  app.openapi(totpSetupRoute, async (c) => c.json(await beginTotpSetup(c.get("deps").db, actorOf(c), meta(c)), 200));
+  app.openapi(totpSetupRoute, async (c) => c.json(await beginTotpSetup(c.get("deps").db, actorOf(c), requestMeta(c)), 200));
 
   app.openapi(totpEnableRoute, async (c) => {
     const { db, now } = c.get("deps");
-    await confirmTotpSetup(db, actorOf(c), c.req.valid("json").code, meta(c), now());
+    await confirmTotpSetup(db, actorOf(c), c.req.valid("json").code, requestMeta(c), now());
     return c.body(null, 204);
   });
 
   app.openapi(totpDisableRoute, async (c) => {
     const { db, now } = c.get("deps");
-    await disableTotp(db, actorOf(c), c.req.valid("json").code, meta(c), now());
+    await disableTotp(db, actorOf(c), c.req.valid("json").code, requestMeta(c), now());
     return c.body(null, 204);
   });
 
   app.openapi(passwordRoute, async (c) => {
-    await changeOwnPassword(c.get("deps").db, actorOf(c), c.req.valid("json"), meta(c));
+    await changeOwnPassword(c.get("deps").db, actorOf(c), c.req.valid("json"), requestMeta(c));
     return c.body(null, 204);
   });
 }

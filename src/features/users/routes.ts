@@ -1,7 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import type { AppEnv } from "../../lib/http/env.js";
-import { actorOf, defineRoute } from "../../lib/http/route.js";
+import { actorOf, defineRoute, requestMeta } from "../../lib/http/route.js";
 import {
   idParamSchema,
   passwordResetSchema,
@@ -13,7 +12,6 @@ import {
 } from "./schema.js";
 import { createUserAccount, getUser, listUsers, resetUserPassword, updateUserAccount } from "./service.js";
 
-const meta = (c: Context<AppEnv>) => ({ requestId: c.get("requestId"), ip: c.get("ip") });
 const userJson = { content: { "application/json": { schema: userSchema } } };
 
 const list = defineRoute({
@@ -71,18 +69,18 @@ export function userRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(detail, async (c) => c.json(await getUser(c.get("deps").db, actorOf(c), c.req.valid("param").id), 200));
   app.openapi(create, async (c) => {
     const { db, config } = c.get("deps");
-    const user = await createUserAccount(db, { actor: actorOf(c), meta: meta(c) }, c.req.valid("json"), config.serviceRegion);
+    const user = await createUserAccount(db, { actor: actorOf(c), meta: requestMeta(c) }, c.req.valid("json"), config.serviceRegion);
     return c.json(user, 201);
   });
   app.openapi(update, async (c) => {
     const { db, config } = c.get("deps");
     return c.json(
-      await updateUserAccount(db, actorOf(c), meta(c), c.req.valid("param").id, c.req.valid("json"), config.serviceRegion),
+      await updateUserAccount(db, actorOf(c), requestMeta(c), c.req.valid("param").id, c.req.valid("json"), config.serviceRegion),
       200,
     );
   });
   app.openapi(resetPassword, async (c) => {
-    await resetUserPassword(c.get("deps").db, actorOf(c), meta(c), c.req.valid("param").id, c.req.valid("json").newPassword);
+    await resetUserPassword(c.get("deps").db, actorOf(c), requestMeta(c), c.req.valid("param").id, c.req.valid("json").newPassword);
     return c.body(null, 204);
   });
 }

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { roles } from "../../lib/http/actor.js";
+import { pageOf } from "../../lib/http/page.js";
 
 export { roles };
 
@@ -97,9 +98,7 @@ export const usersQuerySchema = z.strictObject({
 });
 export type UsersQuery = z.infer<typeof usersQuerySchema>;
 
-export const userPageSchema = z
-  .object({ items: z.array(userSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
-  .openapi("UserPage");
+export const userPageSchema = pageOf(userSchema, "UserPage");
 export type UserPage = z.infer<typeof userPageSchema>;
 
 export const idParamSchema = z.object({ id: z.uuid("Ungültige Kennung") });

@@ -80,3 +80,8 @@ export function actorOf(c: { get: (key: "actor") => Actor | null }): Actor {
 }
 
 export type FeatureRoutes = (app: OpenAPIHono<AppEnv>) => void;
+
+/** Who asked, for the audit log: the request id and the client address. */
+export function requestMeta(c: { get: (key: "requestId" | "ip") => string }): { requestId: string; ip: string } {
+  return { requestId: c.get("requestId"), ip: c.get("ip") };
+}

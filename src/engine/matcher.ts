@@ -116,6 +116,19 @@ export function createMatcher(options: MatcherOptions) {
     return s;
   }
 
+  // The best occupation score at each level (none, Bereich, Hauptgruppe, Gruppe, same occupation) and
+  // with it the best total a pair of that level can reach: offers that cannot beat the k-th best so
+  // far are never scored.
+  const occupationBest = [0, 0.2, 0.45, 0.7, 1];
+  const otherWeights = weights.commute + weights.german + weights.school + weights.start + weights.legal;
+  const bestAtLevel = occupationBest.map((o) => (weights.occupation * o + otherWeights) / ctx.weightSum);
+  /** The best total at an occupation level and distance: the commute part is capped by the distance. */
+  const bestAt = (level: number, d: number, reach: number, mobile: boolean) => {
+    const near = reach > 0 ? Math.max(0, 1 - d / reach) : 0;
+    const commute = mobile ? 0.85 * near + 0.15 : 0.65 * near + 0.35;
+    return (bestAtLevel[level] as number) - (weights.commute * (1 - commute)) / ctx.weightSum;
+  };
+
   function suggestOffers(
     candidateId: string,
     k: number,
@@ -127,18 +140,67 @@ export function createMatcher(options: MatcherOptions) {
     const blocked = new TopK(k, before);
     const lat = C.lat.data[c] as number;
     const lon = C.lon.data[c] as number;
-    const pass = forEachReachableOffer(c, (o) => {
-      const score = evaluatePair(ctx, c, o, null);
-      if (score >= 0) top.push(score, o);
-      else if (wishes(c, O.occ.data[o] as number)) blocked.push(-distanceKm(lat, lon, O.lat.data[o] as number, O.lon.data[o] as number), o);
-    });
-    // Offers of the wished occupations out of reach: the nearest explain why they are missing.
+    const reach = reachKm(c);
+    const pass = nextStamp(O.count);
+    const threshold = () => (top.size < k ? Number.NEGATIVE_INFINITY : (top.scores[0] as number));
     const w = CandidateColumns.maxWishes;
-    for (let r = 0; r < (C.wishCount.data[c] as number); r++) {
-      for (const o of O.byOccupation.get(C.wishOcc.data[c * w + r] as number) ?? []) {
+    const wishCount = C.wishCount.data[c] as number;
+    const olat = O.lat.data;
+    const olon = O.lon.data;
+    const latReach = reach / 110.5;
+    const mobile = C.car.data[c] === 1 && C.licence.data[c] === 1;
+
+    // 1. Offers of the wished occupations, nationwide: in reach they are scored, out of reach the
+    //    nearest explain why they are missing.
+    for (let r = 0; r < wishCount; r++) {
+      const list = O.byOccupation.get(C.wishOcc.data[c * w + r] as number);
+      if (!list) continue;
+      for (let x = 0; x < list.items.length; x++) {
+        const o = list.items[x] as number;
         if (seen[o] === pass) continue;
         seen[o] = pass;
-        blocked.push(-distanceKm(lat, lon, O.lat.data[o] as number, O.lon.data[o] as number), o);
+        const d = distanceKm(lat, lon, list.lat[x] as number, list.lon[x] as number);
+        const score = d > reach ? INFEASIBLE : evaluatePair(ctx, c, o, null);
+        if (score >= 0) top.push(score, o);
+        else blocked.push(-d, o);
+      }
+    }
+    if (C.open.data[c] === 1) {
+      // 2. The same Berufsgruppe as a wish.
+      if ((bestAtLevel[3] as number) >= threshold()) {
+        for (let r = 0; r < wishCount; r++) {
+          const group = C.wishK3.data[c * w + r] as number;
+          if (group < 0) continue;
+          const list = O.byGroup.get(group);
+          if (!list) continue;
+          for (let x = 0; x < list.items.length; x++) {
+            // Latitude alone rules most of the country out before any trigonometry.
+            const dLat = (list.lat[x] as number) - lat;
+            if (dLat > latReach || dLat < -latReach) continue;
+            const o = list.items[x] as number;
+            if (seen[o] === pass) continue;
+            seen[o] = pass;
+            const d = distanceKm(lat, lon, list.lat[x] as number, list.lon[x] as number);
+            if (d > reach || bestAt(3, d, reach, mobile) < threshold()) continue;
+            const score = evaluatePair(ctx, c, o, null);
+            if (score >= 0) top.push(score, o);
+          }
+        }
+      }
+      // 3. Related fields (Hauptgruppe, Bereich) in reach, only while they can still enter the top k.
+      if ((bestAtLevel[2] as number) >= threshold()) {
+        const alive = O.alive.data;
+        for (const list of O.grid.cellsNear(lat, lon, reach)) {
+          for (let x = 0; x < list.length; x++) {
+            const o = list[x] as number;
+            if (seen[o] === pass || alive[o] !== 1) continue;
+            const d = distanceKm(lat, lon, olat[o] as number, olon[o] as number);
+            if (d > reach || bestAt(2, d, reach, mobile) < threshold()) continue;
+            if (bestAt(1, d, reach, mobile) < threshold() && !sharesMainGroup(c, o)) continue;
+            const score = evaluatePair(ctx, c, o, null);
+            if (score >= 0) top.push(score, o);
+          }
+        }
       }
     }
     return {
@@ -151,6 +213,24 @@ export function createMatcher(options: MatcherOptions) {
         .filter((x) => x.score === INFEASIBLE)
         .map((x) => ({ offerId: O.ids[x.item] as string, reasons: hardOnly(x.reasons) })),
     };
+  }
+
+  function sharesMainGroup(c: number, o: number): boolean {
+    const w = CandidateColumns.maxWishes;
+    const k2 = O.k2.data[o] as number;
+    if (k2 < 0) return false;
+    for (let r = 0; r < (C.wishCount.data[c] as number); r++) if (C.wishK2.data[c * w + r] === k2) return true;
+    return false;
+  }
+
+  /** One pair, explained: its score (null when a hard limit rules it out) and every reason. */
+  function explainPair(candidateId: string, offerId: string): { score: number | null; reasons: Reason[] } {
+    const c = C.slot.get(candidateId);
+    const o = O.slot.get(offerId);
+    if (c === undefined) throw new Error(`unknown candidate ${candidateId}`);
+    if (o === undefined) throw new Error(`unknown offer ${offerId}`);
+    const { score, reasons } = explain(c, o);
+    return { score: score === INFEASIBLE ? null : roundScore(score), reasons };
   }
 
   function suggestCandidates(
@@ -176,10 +256,12 @@ export function createMatcher(options: MatcherOptions) {
         else if (wishes(c, occ)) blocked.push(-distanceKm(lat, lon, C.lat.data[c] as number, C.lon.data[c] as number), c);
       }
     }
-    for (const c of C.byWish.get(occ) ?? []) {
+    const wishing = C.byWish.get(occ);
+    for (let x = 0; x < (wishing?.items.length ?? 0); x++) {
+      const c = wishing?.items[x] as number;
       if (seen[c] === s) continue;
       seen[c] = s;
-      blocked.push(-distanceKm(lat, lon, C.lat.data[c] as number, C.lon.data[c] as number), c);
+      blocked.push(-distanceKm(lat, lon, wishing?.lat[x] as number, wishing?.lon[x] as number), c);
     }
     return {
       items: top
@@ -341,5 +423,5 @@ export function createMatcher(options: MatcherOptions) {
     for (const c of change.candidates ?? []) C.upsert(c);
   }
 
-  return { suggestOffers, suggestCandidates, assign, update, rules };
+  return { suggestOffers, suggestCandidates, explainPair, assign, update, rules };
 }

@@ -340,3 +340,36 @@ describe("optimality certificate", () => {
     );
   });
 });
+
+describe("suggestions", () => {
+  it("the top k equal a plain scan of every pair's score, from both sides (the pruning loses nothing)", () => {
+    fc.assert(
+      fc.property(worldArb, fc.integer({ min: 1, max: 4 }), ({ candidates, offers }, k) => {
+        const m = createMatcher({ today, offers, candidates });
+        const byScore = (a: { id: string; score: number }, b: { id: string; score: number }) => b.score - a.score || (a.id < b.id ? -1 : 1);
+        for (const c of candidates) {
+          const plain = offers
+            .map((o) => ({ id: o.id, score: m.explainPair(c.id, o.id).score }))
+            .filter((x): x is { id: string; score: number } => x.score !== null)
+            .sort(byScore)
+            .slice(0, k);
+          const items = m.suggestOffers(c.id, k).items;
+          // Scores are rounded to 4 places: compare the scores (ties may order differently) and each item's own score.
+          expect(items.map((i) => i.score)).toEqual(plain.map((p) => p.score));
+          for (const i of items) expect(m.explainPair(c.id, i.offerId).score).toBe(i.score);
+        }
+        for (const o of offers) {
+          const plain = candidates
+            .map((c) => ({ id: c.id, score: m.explainPair(c.id, o.id).score }))
+            .filter((x): x is { id: string; score: number } => x.score !== null)
+            .sort(byScore)
+            .slice(0, k);
+          const items = m.suggestCandidates(o.id, k).items;
+          expect(items.map((i) => i.score)).toEqual(plain.map((p) => p.score));
+          for (const i of items) expect(m.explainPair(i.candidateId, o.id).score).toBe(i.score);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -16,18 +16,36 @@ export class OccupationIds {
   }
 }
 
-function addToList(index: Map<number, number[]>, key: number, item: number) {
-  const list = index.get(key);
-  if (list) list.push(item);
-  else index.set(key, [item]);
-}
-function removeFromList(index: Map<number, number[]>, key: number, item: number) {
-  const list = index.get(key);
-  if (!list) return;
-  const i = list.indexOf(item);
-  if (i >= 0) {
-    list[i] = list[list.length - 1] as number;
-    list.pop();
+/** An index list with each item's coordinates side by side, so a scan reads memory in order. */
+export type PointList = { items: number[]; lat: number[]; lon: number[] };
+
+export class PointLists {
+  private lists = new Map<number, PointList>();
+  get(key: number): PointList | undefined {
+    return this.lists.get(key);
+  }
+  add(key: number, item: number, lat: number, lon: number): void {
+    let list = this.lists.get(key);
+    if (!list) {
+      list = { items: [], lat: [], lon: [] };
+      this.lists.set(key, list);
+    }
+    list.items.push(item);
+    list.lat.push(lat);
+    list.lon.push(lon);
+  }
+  remove(key: number, item: number): void {
+    const list = this.lists.get(key);
+    if (!list) return;
+    const i = list.items.indexOf(item);
+    if (i < 0) return;
+    const last = list.items.length - 1;
+    list.items[i] = list.items[last] as number;
+    list.lat[i] = list.lat[last] as number;
+    list.lon[i] = list.lon[last] as number;
+    list.items.pop();
+    list.lat.pop();
+    list.lon.pop();
   }
 }
 
@@ -54,7 +72,9 @@ export class OfferColumns {
   readonly minSchool = new Column(Int8Array, 0);
   readonly licence = new Column(Uint8Array, 0);
   readonly grid = new GridIndex();
-  readonly byOccupation = new Map<number, number[]>();
+  readonly byOccupation = new PointLists();
+  /** Offers per KldB Berufsgruppe (3 digits). */
+  readonly byGroup = new PointLists();
 
   constructor(private readonly occupations: OccupationIds) {}
 
@@ -98,7 +118,8 @@ export class OfferColumns {
     this.minSchool.data[i] = o.requirements.minSchoolCertificate ? school[o.requirements.minSchoolCertificate] : -1;
     this.licence.data[i] = o.requirements.drivingLicence ? 1 : 0;
     this.grid.insert(i, o.lat, o.lon);
-    addToList(this.byOccupation, occ, i);
+    this.byOccupation.add(occ, i, o.lat, o.lon);
+    if (b3 >= 0) this.byGroup.add(b3, i, o.lat, o.lon);
     return i;
   }
 
@@ -108,7 +129,8 @@ export class OfferColumns {
     this.slot.delete(id);
     this.alive.data[i] = 0;
     this.grid.remove(i);
-    removeFromList(this.byOccupation, this.occ.data[i] as number, i);
+    this.byOccupation.remove(this.occ.data[i] as number, i);
+    if ((this.k3.data[i] as number) >= 0) this.byGroup.remove(this.k3.data[i] as number, i);
   }
 }
 
@@ -138,7 +160,7 @@ export class CandidateColumns {
   readonly wishK2 = new Column(Int16Array, 0);
   readonly wishK3 = new Column(Int16Array, 0);
   readonly grid = new GridIndex();
-  readonly byWish = new Map<number, number[]>();
+  readonly byWish = new PointLists();
   maxCommuteKm = 0;
   static readonly maxWishes = 8;
 
@@ -196,7 +218,7 @@ export class CandidateColumns {
       this.wishK1.data[i * w + r] = b1;
       this.wishK2.data[i * w + r] = b2;
       this.wishK3.data[i * w + r] = b3;
-      addToList(this.byWish, occ, i);
+      this.byWish.add(occ, i, c.lat, c.lon);
     });
     this.grid.insert(i, c.lat, c.lon);
     return i;
@@ -209,6 +231,6 @@ export class CandidateColumns {
     this.alive.data[i] = 0;
     this.grid.remove(i);
     const w = CandidateColumns.maxWishes;
-    for (let r = 0; r < (this.wishCount.data[i] as number); r++) removeFromList(this.byWish, this.wishOcc.data[i * w + r] as number, i);
+    for (let r = 0; r < (this.wishCount.data[i] as number); r++) this.byWish.remove(this.wishOcc.data[i * w + r] as number, i);
   }
 }

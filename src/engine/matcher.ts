@@ -1,13 +1,11 @@
 import defaultRuleBook from "../../data/matching-rules.json" with { type: "json" };
-import { type BipartiteGraph, solveAssignment } from "./assignment.js";
 import { dayNumber, distanceKm } from "./encode.js";
 import { TopK } from "./heap.js";
+import { createAssigner } from "./matcher-assign.js";
 import { evaluatePair, INFEASIBLE, type PairContext } from "./pair.js";
 import { type RuleBook, rulesOn } from "./rules.js";
 import { CandidateColumns, OccupationIds, OfferColumns } from "./snapshot.js";
-import { countBlockingPairs, deferredAcceptance, lottery, type Preferences } from "./stable.js";
 import {
-  type AssignmentResult,
   type CandidateInput,
   type CandidateSuggestion,
   defaultWeights,
@@ -27,15 +25,7 @@ export type MatcherOptions = {
   today: string;
 };
 
-export type AssignOptions = {
-  mode: "optimal" | "stable";
-  candidateIds?: string[];
-  offerIds?: string[];
-  /** Stable mode: rankings both sides gave (after a speed-dating event) instead of scores. */
-  rankings?: { candidates: Record<string, string[]>; offers: Record<string, string[]> };
-  /** Stable mode: seed of the lottery that breaks ties. */
-  seed?: number;
-};
+export type { AssignOptions } from "./matcher-assign.js";
 
 export type Matcher = ReturnType<typeof createMatcher>;
 
@@ -275,141 +265,7 @@ export function createMatcher(options: MatcherOptions) {
     };
   }
 
-  /** The feasible pairs of the selected candidates and offers as a compressed graph (ids sorted: deterministic). */
-  function buildGraph(opts: AssignOptions) {
-    const rowSlots = (opts.candidateIds ?? C.ids.filter((id, i) => id !== undefined && C.alive.data[i] === 1 && C.slot.get(id) === i))
-      .map((id) => C.slot.get(id))
-      .filter((x): x is number => x !== undefined)
-      .sort((a, b) => ((C.ids[a] as string) < (C.ids[b] as string) ? -1 : 1));
-    const colSlots = (opts.offerIds ?? O.ids.filter((id, i) => id !== undefined && O.alive.data[i] === 1 && O.slot.get(id) === i))
-      .map((id) => O.slot.get(id))
-      .filter((x): x is number => x !== undefined)
-      .sort((a, b) => ((O.ids[a] as string) < (O.ids[b] as string) ? -1 : 1));
-    const colOfSlot = new Int32Array(O.count).fill(-1);
-    colSlots.forEach((o, j) => {
-      colOfSlot[o] = j;
-    });
-    const rowStart = new Int32Array(rowSlots.length + 1);
-    const cols: number[] = [];
-    const scores: number[] = [];
-    rowSlots.forEach((c, i) => {
-      const found: [number, number][] = [];
-      forEachReachableOffer(c, (o) => {
-        const j = colOfSlot[o] as number;
-        if (j < 0) return;
-        const score = evaluatePair(ctx, c, o, null);
-        if (score >= 0) found.push([j, score]);
-      });
-      found.sort((a, b) => a[0] - b[0]);
-      for (const [j, score] of found) {
-        cols.push(j);
-        scores.push(score);
-      }
-      rowStart[i + 1] = cols.length;
-    });
-    const graph: BipartiteGraph = {
-      rows: rowSlots.length,
-      cols: colSlots.length,
-      capacity: Int32Array.from(colSlots, (o) => O.places.data[o] as number),
-      rowStart,
-      edgeCol: Int32Array.from(cols),
-      edgeScore: Float64Array.from(scores),
-    };
-    return { graph, rowSlots, colSlots };
-  }
-
-  function preferencesFrom(graph: BipartiteGraph, rowSlots: number[], colSlots: number[], opts: AssignOptions): Preferences {
-    const prefStart = new Int32Array(graph.rows + 1);
-    const prefCol: number[] = [];
-    const prefPriority: number[] = [];
-    const rankOf = (list: string[] | undefined, id: string) => {
-      const i = list ? list.indexOf(id) : -1;
-      return i;
-    };
-    for (let r = 0; r < graph.rows; r++) {
-      const edges: { j: number; rank: number; priority: number }[] = [];
-      const cid = C.ids[rowSlots[r] as number] as string;
-      for (let e = graph.rowStart[r] as number; e < (graph.rowStart[r + 1] as number); e++) {
-        const j = graph.edgeCol[e] as number;
-        const score = graph.edgeScore[e] as number;
-        if (opts.rankings) {
-          const oid = O.ids[colSlots[j] as number] as string;
-          const candRank = rankOf(opts.rankings.candidates[cid], oid);
-          const offerRank = rankOf(opts.rankings.offers[oid], cid);
-          if (candRank < 0 || offerRank < 0) continue; // only pairs both sides ranked
-          edges.push({ j, rank: candRank, priority: -offerRank });
-        } else {
-          edges.push({ j, rank: -score, priority: score });
-        }
-      }
-      edges.sort((a, b) => a.rank - b.rank || a.j - b.j);
-      for (const e of edges) {
-        prefCol.push(e.j);
-        prefPriority.push(e.priority);
-      }
-      prefStart[r + 1] = prefCol.length;
-    }
-    return {
-      rows: graph.rows,
-      cols: graph.cols,
-      capacity: graph.capacity,
-      prefStart,
-      prefCol: Int32Array.from(prefCol),
-      prefPriority: Float64Array.from(prefPriority),
-    };
-  }
-
-  function assign(opts: AssignOptions): AssignmentResult & { blockingPairs?: number } {
-    const { graph, rowSlots, colSlots } = buildGraph(opts);
-    let colOfRow: Int32Array;
-    let blockingPairs: number | undefined;
-    const scoreOf = new Map<number, number>();
-    if (opts.mode === "optimal") {
-      const solution = solveAssignment(graph);
-      colOfRow = solution.colOfRow;
-      solution.edgeOfRow.forEach((e, r) => {
-        if (e >= 0) scoreOf.set(r, graph.edgeScore[e] as number);
-      });
-    } else {
-      const prefs = preferencesFrom(graph, rowSlots, colSlots, opts);
-      const lot = lottery(graph.rows, opts.seed ?? 1);
-      const solution = deferredAcceptance(prefs, lot);
-      blockingPairs = countBlockingPairs(prefs, lot, solution);
-      colOfRow = solution.colOfRow;
-      for (let r = 0; r < graph.rows; r++) {
-        const j = colOfRow[r] as number;
-        if (j < 0) continue;
-        for (let e = graph.rowStart[r] as number; e < (graph.rowStart[r + 1] as number); e++) {
-          if (graph.edgeCol[e] === j) scoreOf.set(r, graph.edgeScore[e] as number);
-        }
-      }
-    }
-    const assignments: AssignmentResult["assignments"] = [];
-    const unassigned: AssignmentResult["unassigned"] = [];
-    let totalScore = 0;
-    for (let r = 0; r < graph.rows; r++) {
-      const cid = C.ids[rowSlots[r] as number] as string;
-      const j = colOfRow[r] as number;
-      if (j >= 0) {
-        const score = scoreOf.get(r) as number;
-        totalScore += score;
-        assignments.push({ candidateId: cid, offerId: O.ids[colSlots[j] as number] as string, score: roundScore(score) });
-      } else {
-        const none = graph.rowStart[r] === graph.rowStart[r + 1];
-        unassigned.push({
-          candidateId: cid,
-          reasons: [
-            {
-              criterion: "occupation",
-              code: none ? "assignment.no_feasible_offer" : "assignment.places_taken",
-              params: { feasibleOffers: (graph.rowStart[r + 1] as number) - (graph.rowStart[r] as number) },
-            },
-          ],
-        });
-      }
-    }
-    return { totalScore, assignments, unassigned, ...(blockingPairs !== undefined ? { blockingPairs } : {}) };
-  }
+  const assign = createAssigner({ offers: O, candidates: C, ctx, forEachReachableOffer, roundScore });
 
   /** Keeps the snapshot current: upserts and removals touch only the changed records and their index cells. */
   function update(change: {

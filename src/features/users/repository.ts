@@ -170,7 +170,7 @@ function userColumns(db: Db, scope: DistrictScope) {
               .selectFrom("user_district as scoped")
               .select("scoped.user_id")
               .whereRef("scoped.user_id", "=", "app_user.id")
-              .where((inner) => inDistrictScope(inner, inner.ref("scoped.ags"), scope)),
+              .where((inner) => inDistrictScope(inner.ref("scoped.ags"), scope)),
           ),
     );
 }

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { candidate, offer } from "./fixtures.test-support.js";
 import { createMatcher } from "./index.js";
@@ -134,6 +136,20 @@ describe("matching on real places of the region", () => {
     for (const i of [...items, ...infeasible]) for (const r of i.reasons) codes.add(r.code);
     for (const a of m.assign({ mode: "optimal" }).unassigned) for (const r of a.reasons) codes.add(r.code);
     expect(codes.size).toBeGreaterThan(5);
+    for (const code of codes) expect(reasonMessages[code], code).toMatch(/\S/);
+  });
+
+  it("the message table covers every reason code written in the engine's source", () => {
+    const dir = path.dirname(new URL(import.meta.url).pathname);
+    const codes = new Set<string>();
+    for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.includes(".test"))) {
+      for (const m of readFileSync(path.join(dir, file), "utf8").matchAll(
+        /"((?:legal|occupation|commute|requirements|german|school|start|assignment)\.[a-z_]+)"/g,
+      )) {
+        codes.add(m[1] as string);
+      }
+    }
+    expect(codes.size).toBeGreaterThan(20);
     for (const code of codes) expect(reasonMessages[code], code).toMatch(/\S/);
   });
 });

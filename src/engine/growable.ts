@@ -7,15 +7,17 @@ export class Column<T extends TypedArray> {
   constructor(
     private readonly ctor: TypedArrayCtor<T>,
     capacity: number,
+    /** Slots per record (the ranked wishes of a candidate take several). */
+    readonly perRecord = 1,
   ) {
-    this.data = new ctor(Math.max(16, capacity));
+    this.data = new ctor(Math.max(16, capacity) * perRecord);
   }
   ensure(n: number): void {
     if (n <= this.data.length) return;
     let size = this.data.length;
     while (size < n) size *= 2;
     const next = new this.ctor(size);
-    next.set(this.data as never);
+    next.set(this.data as ArrayLike<number>);
     this.data = next;
   }
 }

@@ -179,7 +179,8 @@ describe("optimal assignment", () => {
           3,
         );
       }),
-      { numRuns: 150 },
+      // A fixed seed: the share of contested instances checked below must not depend on chance.
+      { numRuns: 150, seed: 20261124 },
     );
     // The instances must be interesting: places contested in a good share of them.
     expect(contested).toBeGreaterThanOrEqual(5);

@@ -16,6 +16,14 @@ export class OccupationIds {
   }
 }
 
+/** A candidate keeps up to this many ranked wishes. */
+const maxWishes = 8;
+
+/** Grows every column of a store to hold n records (columns with several slots per record by as many). */
+function growColumns(store: object, n: number): void {
+  for (const value of Object.values(store)) if (value instanceof Column) value.ensure(n * value.perRecord);
+}
+
 /** An index list with each item's coordinates side by side, so a scan reads memory in order. */
 export type PointList = { items: number[]; lat: number[]; lon: number[] };
 
@@ -81,24 +89,7 @@ export class OfferColumns {
   upsert(o: OfferInput): number {
     if (this.slot.has(o.id)) this.remove(o.id);
     const i = this.count++;
-    for (const col of [
-      this.alive,
-      this.lat,
-      this.lon,
-      this.stationKm,
-      this.startDay,
-      this.kind,
-      this.occ,
-      this.k1,
-      this.k2,
-      this.k3,
-      this.places,
-      this.minGerman,
-      this.minSchool,
-      this.licence,
-    ]) {
-      col.ensure(this.count);
-    }
+    if (this.count > this.alive.data.length) growColumns(this, this.count);
     const [b1, b2, b3] = kldbLevels(o.occupation.kldb);
     this.ids[i] = o.id;
     this.slot.set(o.id, i);
@@ -155,42 +146,22 @@ export class CandidateColumns {
   readonly safeCountry = new Column(Uint8Array, 0);
   /** Wishes, ranked: up to `maxWishes` per candidate in fixed-width rows. */
   readonly wishCount = new Column(Uint8Array, 0);
-  readonly wishOcc = new Column(Int32Array, 0);
-  readonly wishK1 = new Column(Int16Array, 0);
-  readonly wishK2 = new Column(Int16Array, 0);
-  readonly wishK3 = new Column(Int16Array, 0);
+  readonly wishOcc = new Column(Int32Array, 0, maxWishes);
+  readonly wishK1 = new Column(Int16Array, 0, maxWishes);
+  readonly wishK2 = new Column(Int16Array, 0, maxWishes);
+  readonly wishK3 = new Column(Int16Array, 0, maxWishes);
   readonly grid = new GridIndex();
   readonly byWish = new PointLists();
   maxCommuteKm = 0;
-  static readonly maxWishes = 8;
+  static readonly maxWishes = maxWishes;
 
   constructor(private readonly occupations: OccupationIds) {}
 
   upsert(c: CandidateInput): number {
     if (this.slot.has(c.id)) this.remove(c.id);
     const i = this.count++;
-    for (const col of [
-      this.alive,
-      this.lat,
-      this.lon,
-      this.stationKm,
-      this.german,
-      this.school,
-      this.open,
-      this.licence,
-      this.car,
-      this.maxKm,
-      this.availableDay,
-      this.work,
-      this.status,
-      this.validUntilDay,
-      this.safeCountry,
-      this.wishCount,
-    ]) {
-      col.ensure(this.count);
-    }
+    if (this.count > this.alive.data.length) growColumns(this, this.count);
     const w = CandidateColumns.maxWishes;
-    for (const col of [this.wishOcc, this.wishK1, this.wishK2, this.wishK3]) col.ensure(this.count * w);
     this.ids[i] = c.id;
     this.slot.set(c.id, i);
     this.alive.data[i] = 1;

@@ -41,6 +41,17 @@ test("an admin signs in, switches the language, creates a user and finds the cre
   await page.getByLabel("Aktion").fill("create");
   const row = page.getByRole("row").filter({ hasText: "admin@demo.example" }).filter({ hasText: "user" });
   await expect(row.first()).toContainText("email, displayName, role, districts");
+
+  // Export exactly what is filtered.
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export (CSV)" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^audit-log-\d{4}-\d{2}-\d{2}\.csv$/);
+  const { readFile } = await import("node:fs/promises");
+  const csv = await readFile((await file.path()) as string, "utf8");
+  expect(csv).toContain("Nr.;Zeitpunkt;Person;Objekt");
+  expect(csv).toContain(";create;");
+  expect(csv).not.toContain(";login;");
 });
 
 test("a wrong password shows a German message; a counsellor sees no administration", async ({ page }) => {

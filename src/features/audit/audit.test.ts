@@ -65,3 +65,33 @@ describe("audit log", () => {
     expect(Number(after.n)).toBe(Number(before.n));
   });
 });
+
+describe("audit export", () => {
+  it("exports exactly the filtered entries as CSV, and records the export", async () => {
+    const admin = await t.signIn(demo.admin);
+    const res = await t.request("GET", "/api/v1/audit/export?action=login&actor=admin@", { as: admin });
+    expect(res.status).toBe(200);
+    const rows = (await res.text())
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(rows[0]).toBe("Nr.;Zeitpunkt;Person;Objekt;Objekt-ID;Aktion;Geänderte Felder;Anfrage-ID;IP");
+    expect(rows.length).toBeGreaterThan(1);
+    for (const row of rows.slice(1)) {
+      expect(row).toContain(";admin@demo.example;session;");
+      expect(row).toMatch(/;login;/);
+      expect(row).toMatch(/^\d+;\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2};/);
+    }
+    const recorded = await t.db
+      .selectFrom("audit_log")
+      .select("actor_email")
+      .where("entity", "=", "audit_log")
+      .where("action", "=", "export")
+      .execute();
+    expect(recorded).toEqual([{ actor_email: demo.admin }]);
+  });
+
+  it("only admins export it", async () => {
+    await expectDenied(await t.request("GET", "/api/v1/audit/export", { as: await t.signIn(demo.coordinator) }), { status: [403] });
+  });
+});

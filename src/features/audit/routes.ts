@@ -1,8 +1,8 @@
-import type { OpenAPIHono } from "@hono/zod-openapi";
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../lib/http/env.js";
-import { defineRoute } from "../../lib/http/route.js";
-import { auditPageSchema, auditQuerySchema } from "./schema.js";
-import { listAuditEntries } from "./service.js";
+import { actorOf, defineRoute, requestMeta } from "../../lib/http/route.js";
+import { auditExportQuerySchema, auditPageSchema, auditQuerySchema } from "./schema.js";
+import { exportAuditEntries, listAuditEntries } from "./service.js";
 
 const listAudit = defineRoute({
   method: "get",
@@ -14,6 +14,23 @@ const listAudit = defineRoute({
   responses: { 200: { description: "Eine Seite des Audit-Logs", content: { "application/json": { schema: auditPageSchema } } } },
 });
 
+const exportAudit = defineRoute({
+  method: "get",
+  path: "/api/v1/audit/export",
+  tags: ["Audit"],
+  summary: "Audit-Log als CSV (genau die gefilterten Einträge, höchstens 100.000)",
+  access: ["admin"],
+  request: { query: auditExportQuerySchema },
+  responses: { 200: { description: "CSV (UTF-8, Semikolon)", content: { "text/csv": { schema: z.string() } } } },
+});
+
 export function auditRoutes(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(exportAudit, async (c) => {
+    const csv = await exportAuditEntries(c.get("deps").db, { actor: actorOf(c), meta: requestMeta(c) }, c.req.valid("query"));
+    return c.body(csv, 200, {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="audit-log-${new Date().toISOString().slice(0, 10)}.csv"`,
+    });
+  });
   app.openapi(listAudit, async (c) => c.json(await listAuditEntries(c.get("deps").db, c.req.valid("query")), 200));
 }

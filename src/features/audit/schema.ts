@@ -28,5 +28,9 @@ export const auditQuerySchema = z.strictObject({
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
+/** The filters of the list, for an export of exactly what is filtered. */
+export const auditExportQuerySchema = auditQuerySchema.omit({ page: true, pageSize: true });
+export type AuditExportQuery = z.infer<typeof auditExportQuerySchema>;
+
 export const auditPageSchema = pageOf(auditEntrySchema, "AuditPage");
 export type AuditPage = z.infer<typeof auditPageSchema>;

@@ -1,4 +1,4 @@
-import type { OpenAPIHono } from "@hono/zod-openapi";
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../lib/http/env.js";
 import { actorOf, defineRoute, requestMeta } from "../../lib/http/route.js";
 import {
@@ -7,10 +7,11 @@ import {
   userCreateSchema,
   userPageSchema,
   userSchema,
+  usersExportQuerySchema,
   usersQuerySchema,
   userUpdateSchema,
 } from "./schema.js";
-import { createUserAccount, getUser, listUsers, resetUserPassword, updateUserAccount } from "./service.js";
+import { createUserAccount, exportUsers, getUser, listUsers, resetUserPassword, updateUserAccount } from "./service.js";
 
 const userJson = { content: { "application/json": { schema: userSchema } } };
 
@@ -22,6 +23,16 @@ const list = defineRoute({
   access: ["admin", "coordinator", "counsellor"],
   request: { query: usersQuerySchema },
   responses: { 200: { description: "Eine Seite Benutzerkonten", content: { "application/json": { schema: userPageSchema } } } },
+});
+
+const exportList = defineRoute({
+  method: "get",
+  path: "/api/v1/users/export",
+  tags: ["Benutzer"],
+  summary: "Benutzerkonten als CSV (genau die gefilterten, im eigenen Sichtbereich)",
+  access: ["admin", "coordinator", "counsellor"],
+  request: { query: usersExportQuerySchema },
+  responses: { 200: { description: "CSV (UTF-8, Semikolon)", content: { "text/csv": { schema: z.string() } } } },
 });
 
 const detail = defineRoute({
@@ -66,6 +77,14 @@ const resetPassword = defineRoute({
 
 export function userRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(list, async (c) => c.json(await listUsers(c.get("deps").db, actorOf(c), c.req.valid("query")), 200));
+  // Before the detail route: "export" is not an id.
+  app.openapi(exportList, async (c) => {
+    const csv = await exportUsers(c.get("deps").db, actorOf(c), requestMeta(c), c.req.valid("query"));
+    return c.body(csv, 200, {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="benutzer-${new Date().toISOString().slice(0, 10)}.csv"`,
+    });
+  });
   app.openapi(detail, async (c) => c.json(await getUser(c.get("deps").db, actorOf(c), c.req.valid("param").id), 200));
   app.openapi(create, async (c) => {
     const { db, config } = c.get("deps");

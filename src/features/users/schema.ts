@@ -98,6 +98,9 @@ export const usersQuerySchema = z.strictObject({
 });
 export type UsersQuery = z.infer<typeof usersQuerySchema>;
 
+export const usersExportQuerySchema = usersQuerySchema.omit({ page: true, pageSize: true });
+export type UsersExportQuery = z.infer<typeof usersExportQuerySchema>;
+
 export const userPageSchema = pageOf(userSchema, "UserPage");
 export type UserPage = z.infer<typeof userPageSchema>;
 

@@ -1,9 +1,11 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/types.js";
+import { germanDateTime, toGermanCsv } from "../../lib/csv.js";
 import { type Actor, districtScope, type RequestMeta } from "../../lib/http/actor.js";
 import { problems } from "../../lib/http/problem.js";
 import { hashPassword } from "../../lib/password.js";
 import { recordAudit } from "../audit/service.js";
+import { districtName } from "../geo/service.js";
 import {
   countActiveAdmins,
   deleteSessionsOfUser,
@@ -15,7 +17,7 @@ import {
   setPasswordHash,
   updateUserRow,
 } from "./repository.js";
-import type { User, UserCreate, UserPage, UsersQuery, UserUpdate } from "./schema.js";
+import type { User, UserCreate, UserPage, UsersExportQuery, UsersQuery, UserUpdate } from "./schema.js";
 
 type Db = Kysely<Database>;
 type Who = { actor: Pick<Actor, "id" | "email"> | null; meta: RequestMeta | null };
@@ -103,6 +105,36 @@ export async function resetUserPassword(db: Db, actor: Actor, meta: RequestMeta,
     await deleteSessionsOfUser(trx, id);
     await recordAudit(trx, { actor, meta }, { entity: "user", entityId: id, action: "password_reset", changedFields: ["password"] });
   });
+}
+
+const roleLabels: Record<User["role"], string> = {
+  admin: "Administration",
+  coordinator: "Koordination",
+  counsellor: "Beratung",
+  partner: "Netzwerkpartner",
+};
+
+/** The accounts the actor may see, filtered as in the list, as CSV; the export is recorded. */
+export async function exportUsers(db: Db, actor: Actor, meta: RequestMeta, query: UsersExportQuery): Promise<string> {
+  const rows: (string | number | null)[][] = [];
+  for (let page = 1; ; page++) {
+    const result = await findUsers(db, districtScope(actor), { ...query, page, pageSize: 500 });
+    for (const u of result.items) {
+      rows.push([
+        u.displayName,
+        u.email,
+        roleLabels[u.role],
+        u.districts.map((ags) => districtName(ags) ?? ags).join(", "),
+        u.organisation,
+        u.disabled ? "deaktiviert" : "aktiv",
+        u.totpEnabled ? "ja" : "nein",
+        germanDateTime(u.createdAt),
+      ]);
+    }
+    if (result.items.length < 500) break;
+  }
+  await recordAudit(db, { actor, meta }, { entity: "user", entityId: null, action: "export", changedFields: Object.keys(query) });
+  return toGermanCsv(["Name", "E-Mail-Adresse", "Rolle", "Kreise", "Organisation", "Status", "Zwei-Faktor", "Angelegt am"], rows);
 }
 
 export function listUsers(db: Db, actor: Actor, query: UsersQuery): Promise<UserPage> {

@@ -186,3 +186,42 @@ describe("who may see and change accounts", () => {
     expect(((await res.json()) as { errors: Record<string, string[]> }).errors.id).toEqual(["Ungültige Kennung"]);
   });
 });
+
+describe("exports", () => {
+  const rowsOf = (csv: string) =>
+    csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+
+  it("a counsellor exports exactly the filtered colleagues of their own districts, as CSV for German spreadsheets; the export is audited", async () => {
+    const halle = await t.signIn(demo.counsellorHalle);
+    const res = await t.request("GET", "/api/v1/users/export?role=counsellor", { as: halle });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/csv");
+    expect(res.headers.get("content-disposition")).toMatch(/attachment; filename="benutzer-\d{4}-\d{2}-\d{2}\.csv"/);
+    const bytes = new Uint8Array(await res.clone().arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 byte-order mark for spreadsheets
+    const csv = await res.text();
+    const rows = rowsOf(csv);
+    expect(rows[0]).toBe("Name;E-Mail-Adresse;Rolle;Kreise;Organisation;Status;Zwei-Faktor;Angelegt am");
+    expect(rows.some((r) => r.includes(demo.counsellorHalle) && r.includes("Halle (Saale), Saalekreis"))).toBe(true);
+    expect(csv).not.toContain(demo.counsellorWittenberg);
+    expect(csv).not.toContain(demo.admin);
+    const entry = await t.db
+      .selectFrom("audit_log")
+      .select(["actor_email", "changed_fields"])
+      .where("entity", "=", "user")
+      .where("action", "=", "export")
+      .executeTakeFirstOrThrow();
+    expect(entry).toEqual({ actor_email: demo.counsellorHalle, changed_fields: ["role"] });
+  });
+
+  it("a partner may not export accounts; a bad filter is a 422", async () => {
+    await expectDenied(await t.request("GET", "/api/v1/users/export", { as: await t.signIn(demo.partner) }), {
+      status: [403],
+      secrets: [demo.admin],
+    });
+    expect((await t.request("GET", "/api/v1/users/export?district=abc", { as: await t.signIn(demo.coordinator) })).status).toBe(422);
+  });
+});

@@ -1,4 +1,4 @@
-import { Group, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Button, Group, Stack, Table, Text, TextInput } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useNavigate, useSearch } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
@@ -33,7 +33,15 @@ export function AuditPage() {
   );
   return (
     <Stack gap="sm">
-      <PageHeader title={t("audit.title")} intro={t("audit.intro")} />
+      <PageHeader
+        title={t("audit.title")}
+        intro={t("audit.intro")}
+        actions={
+          <Button variant="default" component="a" href={`/api/v1/audit/export${toQuery({ ...search, page: undefined })}`}>
+            {t("common.exportCsv")}
+          </Button>
+        }
+      />
       <Group align="flex-end">
         {filter("actor", t("audit.actor"))}
         {filter("entity", t("audit.entity"))}

@@ -64,7 +64,18 @@ export function UsersPage() {
       <PageHeader
         title={t("users.title")}
         intro={t("users.intro")}
-        actions={<Button onClick={() => setCreating(true)}>{t("users.new")}</Button>}
+        actions={
+          <Group gap="xs">
+            <Button
+              variant="default"
+              component="a"
+              href={`/api/v1/users/export${toQuery({ q: search.q, role: search.role, district: search.district })}`}
+            >
+              {t("common.exportCsv")}
+            </Button>
+            <Button onClick={() => setCreating(true)}>{t("users.new")}</Button>
+          </Group>
+        }
       />
       <Group>
         <TextInput

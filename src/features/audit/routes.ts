@@ -1,6 +1,6 @@
 import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../lib/http/env.js";
-import { actorOf, defineRoute, requestMeta } from "../../lib/http/route.js";
+import { actorOf, csvDownload, defineRoute, requestMeta } from "../../lib/http/route.js";
 import { auditExportQuerySchema, auditPageSchema, auditQuerySchema } from "./schema.js";
 import { exportAuditEntries, listAuditEntries } from "./service.js";
 
@@ -27,10 +27,7 @@ const exportAudit = defineRoute({
 export function auditRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(exportAudit, async (c) => {
     const csv = await exportAuditEntries(c.get("deps").db, { actor: actorOf(c), meta: requestMeta(c) }, c.req.valid("query"));
-    return c.body(csv, 200, {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="audit-log-${new Date().toISOString().slice(0, 10)}.csv"`,
-    });
+    return csvDownload(csv, "audit-log");
   });
   app.openapi(listAudit, async (c) => c.json(await listAuditEntries(c.get("deps").db, c.req.valid("query")), 200));
 }

@@ -1,6 +1,6 @@
 import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../lib/http/env.js";
-import { actorOf, defineRoute, requestMeta } from "../../lib/http/route.js";
+import { actorOf, csvDownload, defineRoute, requestMeta } from "../../lib/http/route.js";
 import {
   idParamSchema,
   passwordResetSchema,
@@ -80,10 +80,7 @@ export function userRoutes(app: OpenAPIHono<AppEnv>): void {
   // Before the detail route: "export" is not an id.
   app.openapi(exportList, async (c) => {
     const csv = await exportUsers(c.get("deps").db, actorOf(c), requestMeta(c), c.req.valid("query"));
-    return c.body(csv, 200, {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="benutzer-${new Date().toISOString().slice(0, 10)}.csv"`,
-    });
+    return csvDownload(csv, "benutzer");
   });
   app.openapi(detail, async (c) => c.json(await getUser(c.get("deps").db, actorOf(c), c.req.valid("param").id), 200));
   app.openapi(create, async (c) => {

@@ -85,3 +85,14 @@ export type FeatureRoutes = (app: OpenAPIHono<AppEnv>) => void;
 export function requestMeta(c: { get: (key: "requestId" | "ip") => string }): { requestId: string; ip: string } {
   return { requestId: c.get("requestId"), ip: c.get("ip") };
 }
+
+/** A CSV download: the file name gets today's date. */
+export function csvDownload(csv: string, name: string): Response {
+  return new Response(csv, {
+    status: 200,
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${name}-${new Date().toISOString().slice(0, 10)}.csv"`,
+    },
+  });
+}

@@ -24,7 +24,13 @@ export function kyselyOverPglite(pglite: PGlite): Kysely<Database> {
 }
 
 export function kyselyOverPostgres(connectionString: string, max = 10): Kysely<Database> {
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString, max }) }) });
+  const pool = new pg.Pool({ connectionString, max });
+  // An idle connection the server closes (restart, failover, a dropped database) must not crash the
+  // process: the pool replaces it on the next query.
+  pool.on("error", (error) => {
+    console.warn(JSON.stringify({ level: "warn", msg: "PostgreSQL-Verbindung im Leerlauf getrennt", error: error.message }));
+  });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
 /**

@@ -2,7 +2,7 @@ import defaultRuleBook from "../../data/matching-rules.json" with { type: "json"
 import { dayNumber, distanceKm } from "./encode.js";
 import { TopK } from "./heap.js";
 import { createAssigner } from "./matcher-assign.js";
-import { evaluatePair, INFEASIBLE, type PairContext } from "./pair.js";
+import { commuteScore, evaluatePair, INFEASIBLE, occupationLevelScore, type PairContext } from "./pair.js";
 import { type RuleBook, rulesOn } from "./rules.js";
 import { CandidateColumns, OccupationIds, OfferColumns } from "./snapshot.js";
 import {
@@ -109,13 +109,12 @@ export function createMatcher(options: MatcherOptions) {
   // The best occupation score at each level (none, Bereich, Hauptgruppe, Gruppe, same occupation) and
   // with it the best total a pair of that level can reach: offers that cannot beat the k-th best so
   // far are never scored.
-  const occupationBest = [0, 0.2, 0.45, 0.7, 1];
   const otherWeights = weights.commute + weights.german + weights.school + weights.start + weights.legal;
-  const bestAtLevel = occupationBest.map((o) => (weights.occupation * o + otherWeights) / ctx.weightSum);
+  const bestAtLevel = occupationLevelScore.map((o) => (weights.occupation * o + otherWeights) / ctx.weightSum);
   /** The best total at an occupation level and distance: the commute part is capped by the distance. */
   const bestAt = (level: number, d: number, reach: number, mobile: boolean) => {
     const near = reach > 0 ? Math.max(0, 1 - d / reach) : 0;
-    const commute = mobile ? 0.85 * near + 0.15 : 0.65 * near + 0.35;
+    const commute = commuteScore(near, 1, mobile);
     return (bestAtLevel[level] as number) - (weights.commute * (1 - commute)) / ctx.weightSum;
   };
 

@@ -12,6 +12,17 @@ export type PairContext = {
   today: number;
 };
 
+/**
+ * Occupation fit by level: none, same Berufsbereich, Hauptgruppe, Berufsgruppe, same occupation
+ * (before the small penalty per wish rank). The top-k search derives its upper bounds from it.
+ */
+export const occupationLevelScore = [0, 0.2, 0.45, 0.7, 1] as const;
+
+/** Commute fit from nearness (1 at the door, 0 at the reach) and access to a station (0..1). */
+export function commuteScore(near: number, transit: number, mobile: boolean): number {
+  return mobile ? 0.85 * near + 0.15 * transit : 0.65 * near + 0.35 * transit;
+}
+
 /** The score of an infeasible pair. Feasible pairs score in [0, 1]. */
 export const INFEASIBLE = -1;
 
@@ -60,22 +71,17 @@ export function evaluatePair(ctx: PairContext, c: number, o: number, reasons: Re
   let rank = 0;
   for (let r = 0; r < wishes; r++) {
     const at = c * w + r;
-    let s = 0;
     let l = 0;
     if (C.wishOcc.data[at] === occ) {
-      s = 1;
       l = 4;
     } else if (k3 >= 0 && C.wishK3.data[at] === k3) {
-      s = 0.7;
       l = 3;
     } else if (k2 >= 0 && C.wishK2.data[at] === k2) {
-      s = 0.45;
       l = 2;
     } else if (k1 >= 0 && C.wishK1.data[at] === k1) {
-      s = 0.2;
       l = 1;
     }
-    s = s > 0 ? Math.max(0.05, s - rankPenalty * r) : 0;
+    const s = l > 0 ? Math.max(0.05, (occupationLevelScore[l] as number) - rankPenalty * r) : 0;
     if (s > occupation) {
       occupation = s;
       level = l;
@@ -127,7 +133,7 @@ export function evaluatePair(ctx: PairContext, c: number, o: number, reasons: Re
   const reach = mobile ? maxKm : Math.min(maxKm, R.maxCommuteWithoutCarKm);
   const near = reach > 0 ? Math.max(0, 1 - d / reach) : 0;
   const transit = Math.max(0, 1 - Math.max(cStation, oStation) / (2 * transitMax));
-  const commute = mobile ? 0.85 * near + 0.15 * transit : 0.65 * near + 0.35 * transit;
+  const commute = commuteScore(near, transit, mobile);
   if (reasons && feasible) {
     reasons.push({
       criterion: "commute",

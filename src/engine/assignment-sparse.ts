@@ -97,7 +97,7 @@ export function solveFlow(g: BipartiteGraph, supply: Int32Array): FlowResult {
       if (bestE >= 0) {
         const j = edgeCol[bestE] as number;
         if ((colUsed[j] as number) < (capacity[j] as number) && pot[R + j] === pot[sink] && bestRc < base + pi - (pot[sink] as number)) {
-          pot[i] = pi - (bestRc < 0 ? 0 : bestRc);
+          pot[i] = pi - Math.max(0, bestRc);
           addToCol(bestE, i);
           continue;
         }

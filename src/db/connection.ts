@@ -1,8 +1,9 @@
 import { readdirSync } from "node:fs";
 import type { PGlite } from "@electric-sql/pglite";
-import { Kysely, PGliteDialect, PostgresDialect } from "kysely";
+import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { migrateToLatest } from "./migrate.js";
+import { PgliteDialect } from "./pglite-dialect.js";
 import { acquireDataDirLock, openPgliteDataDir, removeAbandonedInitDirs } from "./pglite-store.js";
 import type { Database } from "./types.js";
 
@@ -20,7 +21,7 @@ export type DatabaseHandle = {
 pg.types.setTypeParser(20, (v) => Number(v));
 
 export function kyselyOverPglite(pglite: PGlite): Kysely<Database> {
-  return new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  return new Kysely<Database>({ dialect: new PgliteDialect(pglite) });
 }
 
 export function kyselyOverPostgres(connectionString: string, max = 10): Kysely<Database> {

@@ -1,9 +1,12 @@
 import { createInterface } from "node:readline/promises";
+import pino from "pino";
 import { openDatabase } from "../src/db/connection.js";
 import { userCreateSchema } from "../src/features/users/schema.js";
 import { createUserAccount } from "../src/features/users/service.js";
 import { loadConfig } from "../src/lib/config.js";
-import { HttpProblem } from "../src/lib/http/problem.js";
+import { systemContext } from "../src/lib/context.js";
+import { DomainError } from "../src/lib/errors.js";
+import { translate } from "../src/lib/i18n/messages.js";
 import { prepareNewDatabase } from "../src/server/prepare-database.js";
 
 /**
@@ -35,20 +38,16 @@ const handle = await openDatabase({
   prepareNew: (db) => prepareNewDatabase(db, false),
 });
 try {
-  const user = await createUserAccount(
-    handle.db,
-    { actor: null, meta: { requestId: "admin:create", ip: "local" } },
-    input.data,
-    config.serviceRegion,
-    false,
-  );
+  const ctx = systemContext({ db: handle.db, config, log: pino({ level: config.logLevel }) }, "admin-create");
+  const user = await createUserAccount(ctx, input.data, { mustChangePassword: false });
   console.log(`Administrationskonto angelegt: ${user.email}. Richten Sie nach der ersten Anmeldung die Zwei-Faktor-Anmeldung ein.`);
 } catch (e) {
   const detail =
-    e instanceof HttpProblem
-      ? Object.values(e.errors ?? {})
+    e instanceof DomainError
+      ? Object.values(e.options.fields ?? {})
           .flat()
-          .join("; ") || e.detail
+          .map((m) => translate("de", m))
+          .join("; ") || translate("de", e.detail)
       : (e as Error).message;
   console.error(`Nicht angelegt: ${detail}`);
   process.exitCode = 1;

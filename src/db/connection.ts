@@ -2,6 +2,7 @@ import { readdirSync } from "node:fs";
 import type { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
+import type { Logger } from "pino";
 import { migrateToLatest } from "./migrate.js";
 import { PgliteDialect } from "./pglite-dialect.js";
 import { acquireDataDirLock, openPgliteDataDir, removeAbandonedInitDirs } from "./pglite-store.js";
@@ -24,12 +25,12 @@ export function kyselyOverPglite(pglite: PGlite): Kysely<Database> {
   return new Kysely<Database>({ dialect: new PgliteDialect(pglite) });
 }
 
-export function kyselyOverPostgres(connectionString: string, max = 10): Kysely<Database> {
+export function kyselyOverPostgres(connectionString: string, max = 10, log?: Logger): Kysely<Database> {
   const pool = new pg.Pool({ connectionString, max });
   // An idle connection the server closes (restart, failover, a dropped database) must not crash the
   // process: the pool replaces it on the next query.
   pool.on("error", (error) => {
-    console.warn(JSON.stringify({ level: "warn", msg: "PostgreSQL-Verbindung im Leerlauf getrennt", error: error.message }));
+    log?.warn({ error: error.message }, "PostgreSQL-Verbindung im Leerlauf getrennt");
   });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
@@ -41,10 +42,11 @@ export function kyselyOverPostgres(connectionString: string, max = 10): Kysely<D
 export async function openDatabase(options: {
   databaseUrl?: string;
   dataDir: string;
+  log?: Logger;
   prepareNew?: (db: Kysely<Database>) => Promise<void>;
 }): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
-    const db = kyselyOverPostgres(options.databaseUrl);
+    const db = kyselyOverPostgres(options.databaseUrl, 10, options.log);
     try {
       const tables = await db.introspection.getTables();
       const created = !tables.some((t) => t.name === "app_user");

@@ -33,9 +33,3 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
   }
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
 }
-
-/** Names of migrations in the folder that the database has not applied (CI fails on any). */
-export async function pendingMigrations(db: Kysely<unknown>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new SqlFileMigrationProvider() });
-  return (await migrator.getMigrations()).filter((m) => !m.executedAt).map((m) => m.name);
-}

@@ -12,6 +12,7 @@ export interface AppUserTable {
   must_change_password: Generated<boolean>;
   totp_secret: string | null;
   totp_enabled: Generated<boolean>;
+  totp_last_step: number | null;
   disabled_at: Date | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
@@ -36,12 +37,12 @@ export interface LoginAttemptTable {
   id: Generated<string>;
   key: string;
   succeeded: boolean;
-  at: Generated<Date>;
+  at: Timestamp;
 }
 
 export interface AuditLogTable {
   id: Generated<string>;
-  at: Generated<Date>;
+  at: ColumnType<Date, Date | undefined, never>;
   actor_id: string | null;
   actor_email: string | null;
   entity: string;
@@ -56,9 +57,24 @@ export interface OccupationTable {
   id: string;
   name: string;
   months: number;
+  /** The main chamber; `chambers` lists every chamber that trains it (JSON array, main one first). */
   chamber: "IHK" | "HWK" | "other";
+  chambers: ColumnType<Array<"IHK" | "HWK" | "other">, string | undefined, string>;
+  /** KldB 2010 Berufsgruppe (3 digits), the prefix of `kldb5`. */
   kldb: string;
+  /** KldB 2010 Berufsgattung (5 digits); null only for rows of the catalogue before 0003. */
+  kldb5: string | null;
+  valid_from: ColumnType<Date | string | null, string | null | undefined, string | null>;
+  valid_until: ColumnType<Date | string | null, string | null | undefined, string | null>;
+  /** JSON array of { name, validFrom?, validUntil }. */
+  former_names: ColumnType<Array<{ name: string; validFrom?: string; validUntil: string }>, string | undefined, string>;
+  /** JSON array of ids of repealed occupations this one succeeds. */
+  replaces: ColumnType<string[], string | undefined, string>;
+  /** JSON array of colloquial names and abbreviations (search only). */
+  synonyms: ColumnType<string[], string | undefined, string>;
   search_text: string;
+  /** Set when the occupation left the catalogue: kept for old records and lookup by id, hidden from search. */
+  retired_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface ReferenceVersionTable {

@@ -273,6 +273,10 @@ describe("protected attributes", () => {
     birthDate: fc.constantFrom("2005-01-01", "2008-06-30"),
   });
 
+  // A guard, not a proof: CandidateInput has no field for any of these attributes, so the engine
+  // never reads them and this test cannot fail as the code stands. The guarantee is the input type
+  // (src/engine/types.ts). The test stays to catch the day one of these fields is added under these
+  // names and reaches a score. It does not see proxies (a name, a postcode).
   it("changing nationality, origin, religion, sex, disability or age changes no score, ranking or assignment", () => {
     fc.assert(
       fc.property(

@@ -6,87 +6,75 @@ import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { sql } from "kysely";
 import { auditRoutes } from "../features/audit/routes.js";
+import { authRoutes } from "../features/auth/routes.js";
 import { geoRoutes } from "../features/geo/routes.js";
 import { occupationRoutes } from "../features/occupations/routes.js";
-import { authRoutes } from "../features/users/auth-routes.js";
 import { userRoutes } from "../features/users/routes.js";
+import { DomainError, fail } from "../lib/errors.js";
 import type { AppDeps, AppEnv } from "../lib/http/env.js";
-import { HttpProblem, problems } from "../lib/http/problem.js";
-import { defineRoute } from "../lib/http/route.js";
+import { apiRouter, type FeatureRoutes, honoPath } from "../lib/http/route.js";
+import { negotiateLocale } from "../lib/i18n/locale.js";
+import { msg } from "../lib/i18n/messages.js";
+import { configureZodMessages } from "../lib/i18n/zod-messages.js";
 import { apiReferenceCss, renderApiReference } from "./api-reference.js";
-import { fieldErrors, problemResponse, toProblem } from "./middleware/errors.js";
-import { requestContext, sessionAndOrigin } from "./middleware/request-context.js";
+import { problemResponse, toDomainError, zodFieldErrors } from "./middleware/errors.js";
+import { rejectNulCharacters, requestContext, sessionAndOrigin } from "./middleware/request-context.js";
 import { securityHeaders } from "./middleware/security-headers.js";
+import { operationsRoutes } from "./operations-routes.js";
 
-z.config(z.locales.de());
+configureZodMessages();
 
 export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
 
-const health = defineRoute({
-  method: "get",
-  path: "/api/health",
-  tags: ["Betrieb"],
-  summary: "Lebenszeichen und Art der Datenbank",
-  access: "public",
-  responses: {
-    200: {
-      description: "Alles in Ordnung",
-      content: { "application/json": { schema: z.object({ status: z.literal("ok"), database: z.enum(["pglite", "postgres"]) }) } },
-    },
-  },
-});
+/** Every feature's routes. A new feature adds one line here; the route matrix test finds its routes. */
+const features: FeatureRoutes[] = [operationsRoutes, authRoutes, userRoutes, auditRoutes, geoRoutes, occupationRoutes];
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
-      if (!result.success) throw problems.invalid(fieldErrors(result.error));
+      if (!result.success) throw fail.invalid(zodFieldErrors(result.error));
     },
   });
 
-  app.use("*", requestContext(deps));
-  app.use("*", securityHeaders());
+  app.use("/api/*", requestContext(deps));
+  app.use("*", securityHeaders(deps.config));
   app.use(
     "/api/*",
     bodyLimit({
       maxSize: deps.config.bodyLimitBytes,
       onError: () => {
-        throw new HttpProblem(
-          413,
-          "Anfrage zu groß",
-          `Die gesendeten Daten überschreiten ${Math.round(deps.config.bodyLimitBytes / 1024)} KB.`,
+        throw new DomainError(
+          "too_large",
+          msg("Die gesendeten Daten überschreiten {kb} KB.", { kb: Math.round(deps.config.bodyLimitBytes / 1024) }),
         );
       },
     }),
   );
+  app.use("/api/*", rejectNulCharacters());
   app.use("/api/*", sessionAndOrigin(deps));
   app.use("/api/*", async (c, next) => {
     await next();
     c.header("Cache-Control", "no-store");
   });
 
-  app.openapi(health, async (c) => {
-    await sql`select 1`.execute(deps.db);
-    return c.json({ status: "ok" as const, database: deps.databaseKind }, 200);
-  });
-  authRoutes(app);
-  userRoutes(app);
-  auditRoutes(app);
-  geoRoutes(app);
-  occupationRoutes(app);
+  const { router, registered } = apiRouter(app);
+  for (const register of features) register(router);
 
   const openApiConfig = {
     openapi: "3.1.0",
     info: {
       title: "Lotse",
       version: "1",
-      description: "API von Lotse. Jeder Endpunkt nennt in x-access, wer ihn aufrufen darf.",
+      description:
+        "API von Lotse. Jeder Endpunkt nennt in x-access, wer ihn aufrufen darf. Fehler kommen als problem+json in der Sprache von Accept-Language (Deutsch oder Englisch).",
     },
   };
   app.doc31("/api/openapi.json", openApiConfig);
   app.get("/api/docs", (c) => c.html(renderApiReference(app.getOpenAPI31Document(openApiConfig) as never)));
   app.get("/api/docs.css", (c) => c.body(apiReferenceCss, 200, { "Content-Type": "text/css; charset=utf-8" }));
+  assertEveryApiRouteDeclared(app, registered, ["GET /api/openapi.json", "GET /api/docs", "GET /api/docs.css"]);
   app.all("/api/*", () => {
-    throw new HttpProblem(404, "Nicht gefunden", "Diese Adresse gibt es in der API nicht.");
+    throw new DomainError("not_found", "Diese Adresse gibt es in der API nicht.");
   });
 
   if (existsSync(path.join(webDistDir, "index.html"))) {
@@ -98,20 +86,41 @@ export function createApp(deps: AppDeps) {
   }
 
   app.onError((err, c) => {
-    const problem = toProblem(err);
-    if (problem) return problemResponse(c, problem);
-    console.error(JSON.stringify({ level: "error", requestId: c.get("requestId"), msg: String(err), stack: (err as Error).stack }));
-    return problemResponse(
-      c,
-      new HttpProblem(
-        500,
-        "Interner Fehler",
-        "Etwas ist schiefgegangen. Bitte versuchen Sie es erneut; nennen Sie dem Support die Anfrage-ID.",
-      ),
-    );
+    const ctx = c.get("ctx");
+    const locale = ctx?.locale ?? negotiateLocale(c.req.header("accept-language"));
+    const requestId = ctx?.requestId ?? "";
+    const known = toDomainError(err);
+    if (known) return problemResponse(c, known, locale, requestId);
+    (ctx?.log ?? deps.log).error({ err, method: c.req.method, path: c.req.path }, "Unerwarteter Fehler");
+    return problemResponse(c, internalError, locale, requestId);
   });
-  app.notFound((c) => problemResponse(c, new HttpProblem(404, "Nicht gefunden", "Diese Adresse gibt es nicht.")));
+  app.notFound((c) =>
+    problemResponse(
+      c,
+      new DomainError("not_found", "Diese Adresse gibt es nicht."),
+      c.get("ctx")?.locale ?? "de",
+      c.get("ctx")?.requestId ?? "",
+    ),
+  );
   return app;
+}
+
+const internalError = new DomainError(
+  "internal",
+  "Etwas ist schiefgegangen. Bitte versuchen Sie es erneut; nennen Sie dem Support die Anfrage-ID.",
+);
+
+/**
+ * Default deny: every API route must have come in through `defineRoute` with an access declaration.
+ * A route registered on Hono directly stops the start.
+ */
+function assertEveryApiRouteDeclared(app: OpenAPIHono<AppEnv>, registered: Set<string>, documentation: string[]) {
+  const allowed = new Set([...registered, ...documentation]);
+  for (const r of app.routes) {
+    if (!r.path.startsWith("/api/") || r.method === "ALL") continue;
+    const key = `${r.method} ${honoPath(r.path)}`;
+    if (!allowed.has(key)) throw new Error(`${key}: API-Route ohne Zugriffsregel – mit defineRoute anlegen`);
+  }
 }
 
 export type App = ReturnType<typeof createApp>;

@@ -13,7 +13,7 @@ try {
   config = loadConfig();
 } catch (e) {
   if (e instanceof ConfigError) {
-    console.error(e.message);
+    pino().fatal(e.message);
     process.exit(1);
   }
   throw e;
@@ -23,6 +23,7 @@ const log = pino({ level: config.logLevel, base: undefined });
 const handle = await openDatabase({
   databaseUrl: config.databaseUrl,
   dataDir: config.dataDir,
+  log,
   prepareNew: (db) => prepareNewDatabase(db, config.demo),
 }).catch((e: Error) => {
   log.fatal(e.message);
@@ -30,7 +31,7 @@ const handle = await openDatabase({
 });
 if (!handle.created && (await syncOccupationCatalogue(handle.db))) log.info("Berufekatalog aktualisiert");
 
-const app = createApp({ db: handle.db, config, databaseKind: handle.kind, now: () => new Date() });
+const app = createApp({ db: handle.db, config, databaseKind: handle.kind, now: () => new Date(), log });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const url = `http://${config.host}:${info.port}`;
   log.info(

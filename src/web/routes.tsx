@@ -1,44 +1,60 @@
-import { Center, Loader } from "@mantine/core";
-import { createRootRoute, createRoute, createRouter, Navigate, Outlet, useRouterState } from "@tanstack/react-router";
-import { AboutPage } from "./features/about/about-page";
-import { AccountPage } from "./features/account/account-page";
-import { AuditPage } from "./features/audit/audit-page";
-import { LoginPage } from "./features/auth/login-page";
+import { Box, Center, Loader } from "@mantine/core";
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Navigate, Outlet, useRouterState } from "@tanstack/react-router";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { useMe } from "./features/auth/use-me";
-import { OccupationsPage } from "./features/occupations/occupations-page";
-import { UsersPage } from "./features/users/users-page";
 import { AppLayout } from "./ui/app-layout";
 import { ErrorPage } from "./ui/error-page";
+import { PublicLayout } from "./ui/public-layout";
 
-const rootRoute = createRootRoute({
-  component: Outlet,
-  errorComponent: ({ error }) => <ErrorPage error={error} />,
-  notFoundComponent: () => <ErrorPage notFound />,
-});
+// Each page is its own chunk, loaded when it is first visited (or hovered in the navigation).
+const LoginPage = lazyRouteComponent(() => import("./features/auth/login-page"), "LoginPage");
+const AboutPage = lazyRouteComponent(() => import("./features/about/about-page"), "AboutPage");
+const OccupationsPage = lazyRouteComponent(() => import("./features/occupations/occupations-page"), "OccupationsPage");
+const AccountPage = lazyRouteComponent(() => import("./features/account/account-page"), "AccountPage");
+const UsersPage = lazyRouteComponent(() => import("./features/users/users-page"), "UsersPage");
+const AuditPage = lazyRouteComponent(() => import("./features/audit/audit-page"), "AuditPage");
 
-const loginRoute = createRoute({ getParentRoute: () => rootRoute, path: "/anmelden", component: LoginPage });
-const licencesRoute = createRoute({ getParentRoute: () => rootRoute, path: "/lizenzen", component: AboutPage });
+function PageLoader() {
+  const { t } = useTranslation();
+  return (
+    <Center mih="50vh">
+      <Loader aria-label={t("common.loading")} />
+    </Center>
+  );
+}
+
+const signedIn = (me: ReturnType<typeof useMe>["data"]) => (me && !me.secondFactorPending ? me : null);
+
+/** Pages anyone may open (licences, "not found"): in the app's frame when signed in, else in the public one. */
+function OpenFrame({ children }: { children?: ReactNode }) {
+  const me = useMe();
+  if (me.isPending) return <PageLoader />;
+  const account = signedIn(me.data);
+  return account ? <AppLayout me={account}>{children}</AppLayout> : <PublicLayout>{children}</PublicLayout>;
+}
 
 /** Everything behind the sign-in; a forced password change keeps the person on their account page. */
 function SignedIn() {
   const me = useMe();
   const path = useRouterState({ select: (s) => s.location.pathname });
-  if (me.isPending) {
+  if (me.isPending) return <PageLoader />;
+  if (me.error) {
     return (
-      <Center mih="100vh">
-        <Loader aria-label="Wird geladen" />
-      </Center>
+      <Box component="main">
+        <ErrorPage error={me.error} />
+      </Box>
     );
   }
-  if (me.error) return <ErrorPage error={me.error} />;
-  if (!me.data || me.data.secondFactorPending) return <Navigate to="/anmelden" />;
-  if (me.data.mustChangePassword && path !== "/konto") return <Navigate to="/konto" />;
-  return <AppLayout me={me.data} />;
+  const account = signedIn(me.data);
+  if (!account) return <Navigate to="/anmelden" />;
+  if (account.mustChangePassword && path !== "/konto") return <Navigate to="/konto" />;
+  return <AppLayout me={account} />;
 }
 
-function AdminOnly({ children }: { children: React.ReactNode }) {
+function AdminOnly() {
   const me = useMe();
-  return me.data?.role === "admin" ? children : <ErrorPage notFound />;
+  return me.data?.role === "admin" ? <Outlet /> : <ErrorPage notFound />;
 }
 
 function Account() {
@@ -46,36 +62,39 @@ function Account() {
   return me.data ? <AccountPage me={me.data} /> : null;
 }
 
+const rootRoute = createRootRoute({
+  component: Outlet,
+  errorComponent: ({ error }) => (
+    <Box component="main">
+      <ErrorPage error={error} />
+    </Box>
+  ),
+  notFoundComponent: () => (
+    <OpenFrame>
+      <ErrorPage notFound />
+    </OpenFrame>
+  ),
+});
+
+const loginRoute = createRoute({ getParentRoute: () => rootRoute, path: "/anmelden", component: LoginPage });
+const openRoute = createRoute({ getParentRoute: () => rootRoute, id: "open", component: OpenFrame });
+const licencesRoute = createRoute({ getParentRoute: () => openRoute, path: "/lizenzen", component: AboutPage });
+
 const appRoute = createRoute({ getParentRoute: () => rootRoute, id: "app", component: SignedIn });
 const indexRoute = createRoute({ getParentRoute: () => appRoute, path: "/", component: () => <Navigate to="/berufe" /> });
 const occupationsRoute = createRoute({ getParentRoute: () => appRoute, path: "/berufe", component: OccupationsPage });
 const accountRoute = createRoute({ getParentRoute: () => appRoute, path: "/konto", component: Account });
-const usersRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "/verwaltung/benutzer",
-  component: () => (
-    <AdminOnly>
-      <UsersPage />
-    </AdminOnly>
-  ),
-});
-const auditRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "/verwaltung/audit",
-  component: () => (
-    <AdminOnly>
-      <AuditPage />
-    </AdminOnly>
-  ),
-});
+const adminRoute = createRoute({ getParentRoute: () => appRoute, id: "admin", component: AdminOnly });
+const usersRoute = createRoute({ getParentRoute: () => adminRoute, path: "/verwaltung/benutzer", component: UsersPage });
+const auditRoute = createRoute({ getParentRoute: () => adminRoute, path: "/verwaltung/audit", component: AuditPage });
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
-  licencesRoute,
-  appRoute.addChildren([indexRoute, occupationsRoute, accountRoute, usersRoute, auditRoute]),
+  openRoute.addChildren([licencesRoute]),
+  appRoute.addChildren([indexRoute, occupationsRoute, accountRoute, adminRoute.addChildren([usersRoute, auditRoute])]),
 ]);
 
-export const router = createRouter({ routeTree });
+export const router = createRouter({ routeTree, defaultPreload: "intent", defaultPendingComponent: PageLoader });
 
 declare module "@tanstack/react-router" {
   interface Register {

@@ -1,14 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
-
-const password = "Lotse-Demo-2026";
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/");
-  await expect(page).toHaveURL(/\/anmelden$/);
-  await page.getByLabel("E-Mail-Adresse").fill(email);
-  await page.getByLabel("Passwort").fill(password);
-  await page.getByRole("button", { name: "Anmelden" }).click();
-}
+import { expect, test } from "@playwright/test";
+import { demoPassword as password, signIn } from "./support";
 
 test("an admin signs in, switches the language, creates a user and finds the creation in the audit log", async ({ page }) => {
   await signIn(page, "admin@demo.example");
@@ -38,8 +29,12 @@ test("an admin signs in, switches the language, creates a user and finds the cre
   await expect(page.getByRole("cell", { name: "emil@test.example", exact: true })).toBeVisible();
 
   await page.getByRole("link", { name: "Audit-Log" }).click();
-  await page.getByLabel("Aktion").fill("create");
-  const row = page.getByRole("row").filter({ hasText: "admin@demo.example" }).filter({ hasText: "user" });
+  await page.getByRole("textbox", { name: "Aktion" }).click();
+  await page.getByRole("option", { name: "Angelegt" }).click();
+  const row = page
+    .getByRole("row")
+    .filter({ hasText: /Anja Administratorin|admin@demo\.example/ })
+    .filter({ hasText: "Benutzerkonto" });
   await expect(row.first()).toContainText("email, displayName, role, districts");
 
   // Export exactly what is filtered.
@@ -57,10 +52,10 @@ test("an admin signs in, switches the language, creates a user and finds the cre
 test("a wrong password shows a German message; a counsellor sees no administration", async ({ page }) => {
   await page.goto("/anmelden");
   await page.getByLabel("E-Mail-Adresse").fill("beratung.halle@demo.example");
-  await page.getByLabel("Passwort").fill("falsches-passwort");
+  await page.getByLabel("Passwort", { exact: true }).fill("falsches-passwort");
   await page.getByRole("button", { name: "Anmelden" }).click();
   await expect(page.getByRole("alert")).toContainText("E-Mail-Adresse oder Passwort ist falsch.");
-  await page.getByLabel("Passwort").fill(password);
+  await page.getByLabel("Passwort", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Anmelden" }).click();
   await expect(page.getByRole("heading", { name: "Ausbildungsberufe" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Benutzer" })).toHaveCount(0);

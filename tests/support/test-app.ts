@@ -1,3 +1,4 @@
+import pino from "pino";
 import { afterAll, beforeAll, expect } from "vitest";
 import { type AccountSpec, demoAccounts, demoPassword, insertAccount } from "../../src/db/factories.js";
 import { loadConfig } from "../../src/lib/config.js";
@@ -41,7 +42,7 @@ export function setupTestApp(options: { env?: Record<string, string>; demo?: boo
     if (options.demo !== false) for (const account of demoAccounts) await insertAccount(database.db, account);
     const config = loadConfig({ DATA_DIR: "/nonexistent", TRUST_PROXY: "1", ...options.env });
     ctx.db = database.db;
-    ctx.app = createApp({ db: database.db, config, databaseKind: database.kind, now: () => clock.now });
+    ctx.app = createApp({ db: database.db, config, databaseKind: database.kind, now: () => clock.now, log: pino({ level: "silent" }) });
   });
   afterAll(async () => {
     await database?.close();

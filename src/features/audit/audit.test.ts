@@ -75,10 +75,10 @@ describe("audit export", () => {
       .replace(/^\uFEFF/, "")
       .trim()
       .split("\r\n");
-    expect(rows[0]).toBe("Nr.;Zeitpunkt;Person;Objekt;Objekt-ID;Aktion;Geänderte Felder;Anfrage-ID;IP");
+    expect(rows[0]).toBe("Nr.;Zeitpunkt;Person;E-Mail-Adresse;Objekt;Objekt-ID;Objektname;Aktion;Geänderte Felder;Anfrage-ID;IP");
     expect(rows.length).toBeGreaterThan(1);
     for (const row of rows.slice(1)) {
-      expect(row).toContain(";admin@demo.example;session;");
+      expect(row).toContain(";Anja Administratorin;admin@demo.example;session;");
       expect(row).toMatch(/;login;/);
       expect(row).toMatch(/^\d+;\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2};/);
     }

@@ -1,6 +1,5 @@
-import { type OpenAPIHono, z } from "@hono/zod-openapi";
-import type { AppEnv } from "../../lib/http/env.js";
-import { actorOf, csvDownload, defineRoute, requestMeta } from "../../lib/http/route.js";
+import { z } from "@hono/zod-openapi";
+import { type ApiRouter, csvDownload, ctxOf, defineRoute } from "../../lib/http/route.js";
 import { auditExportQuerySchema, auditPageSchema, auditQuerySchema } from "./schema.js";
 import { exportAuditEntries, listAuditEntries } from "./service.js";
 
@@ -24,10 +23,10 @@ const exportAudit = defineRoute({
   responses: { 200: { description: "CSV (UTF-8, Semikolon)", content: { "text/csv": { schema: z.string() } } } },
 });
 
-export function auditRoutes(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(exportAudit, async (c) => {
-    const csv = await exportAuditEntries(c.get("deps").db, { actor: actorOf(c), meta: requestMeta(c) }, c.req.valid("query"));
-    return csvDownload(csv, "audit-log");
+export function auditRoutes(router: ApiRouter): void {
+  router.openapi(exportAudit, async (c) => {
+    const ctx = ctxOf(c);
+    return csvDownload(ctx, await exportAuditEntries(ctx, c.req.valid("query")), "audit-log");
   });
-  app.openapi(listAudit, async (c) => c.json(await listAuditEntries(c.get("deps").db, c.req.valid("query")), 200));
+  router.openapi(listAudit, async (c) => c.json(await listAuditEntries(ctxOf(c), c.req.valid("query")), 200));
 }

@@ -1,54 +1,59 @@
-import type { Kysely } from "kysely";
-import type { Database } from "../../db/types.js";
+import { audit } from "../../lib/audit.js";
+import { type Ctx, withWrite } from "../../lib/context.js";
 import { germanDateTime, toGermanCsv } from "../../lib/csv.js";
-import type { RequestMeta } from "../../lib/http/actor.js";
-import { findAuditEntries, insertAuditEntry } from "./repository.js";
+import { userDisplayNames } from "../users/service.js";
+import { findAuditEntries } from "./repository.js";
 import type { AuditExportQuery, AuditPage, AuditQuery } from "./schema.js";
-
-export type AuditActor = { id: string; email: string } | null;
-
-/**
- * Writes one audit entry. Call it with the transaction of the write it records, so that the change
- * and its entry land together or not at all.
- */
-export async function recordAudit(
-  trx: Kysely<Database>,
-  who: { actor: AuditActor; meta: RequestMeta | null },
-  what: { entity: string; entityId: string | null; action: string; changedFields?: string[] },
-): Promise<void> {
-  await insertAuditEntry(trx, {
-    actorId: who.actor?.id ?? null,
-    actorEmail: who.actor?.email ?? null,
-    entity: what.entity,
-    entityId: what.entityId,
-    action: what.action,
-    changedFields: what.changedFields ?? [],
-    requestId: who.meta?.requestId ?? null,
-    ip: who.meta?.ip ?? null,
-  });
-}
 
 /** The largest export, so one request cannot hold the server for long. */
 export const exportLimit = 100_000;
 
+/** Names instead of ids where the reader may see the account (the users feature decides). */
+async function withNames(ctx: Ctx, page: AuditPage): Promise<AuditPage> {
+  const ids = page.items.flatMap((e) => [e.actorId, e.entity === "user" || e.entity === "session" ? e.entityId : null]);
+  const names = await userDisplayNames(
+    ctx,
+    ids.filter((id): id is string => typeof id === "string" && /^[0-9a-f-]{36}$/.test(id)),
+  );
+  return {
+    ...page,
+    items: page.items.map((e) => ({
+      ...e,
+      actorName: (e.actorId && names.get(e.actorId)) || null,
+      entityLabel: ((e.entity === "user" || e.entity === "session") && e.entityId && names.get(e.entityId)) || null,
+    })),
+  };
+}
+
+export async function listAuditEntries(ctx: Ctx, query: AuditQuery): Promise<AuditPage> {
+  return withNames(ctx, await findAuditEntries(ctx.db, query));
+}
+
 /** The filtered audit log as CSV (newest first); the export itself is recorded. */
-export async function exportAuditEntries(
-  db: Kysely<Database>,
-  who: { actor: AuditActor; meta: RequestMeta },
-  query: AuditExportQuery,
-): Promise<string> {
+export async function exportAuditEntries(ctx: Ctx, query: AuditExportQuery): Promise<string> {
   const rows: (string | number | null)[][] = [];
   for (let page = 1; rows.length < exportLimit; page++) {
-    const result = await findAuditEntries(db, { ...query, page, pageSize: 1000 });
+    const result = await withNames(ctx, await findAuditEntries(ctx.db, { ...query, page, pageSize: 1000 }));
     for (const e of result.items) {
-      rows.push([e.id, germanDateTime(e.at), e.actorEmail, e.entity, e.entityId, e.action, e.changedFields.join(", "), e.requestId, e.ip]);
+      rows.push([
+        e.id,
+        germanDateTime(e.at),
+        e.actorName,
+        e.actorEmail,
+        e.entity,
+        e.entityId,
+        e.entityLabel,
+        e.action,
+        e.changedFields.join(", "),
+        e.requestId,
+        e.ip,
+      ]);
     }
     if (result.items.length < 1000) break;
   }
-  await recordAudit(db, who, { entity: "audit_log", entityId: null, action: "export", changedFields: Object.keys(query) });
-  return toGermanCsv(["Nr.", "Zeitpunkt", "Person", "Objekt", "Objekt-ID", "Aktion", "Geänderte Felder", "Anfrage-ID", "IP"], rows);
-}
-
-export function listAuditEntries(db: Kysely<Database>, query: AuditQuery): Promise<AuditPage> {
-  return findAuditEntries(db, query);
+  await withWrite(ctx, (w) => audit(w, { entity: "audit_log", action: "export", entityId: null, fields: Object.keys(query).sort() }));
+  return toGermanCsv(
+    ["Nr.", "Zeitpunkt", "Person", "E-Mail-Adresse", "Objekt", "Objekt-ID", "Objektname", "Aktion", "Geänderte Felder", "Anfrage-ID", "IP"],
+    rows,
+  );
 }

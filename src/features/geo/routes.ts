@@ -1,7 +1,7 @@
-import { type OpenAPIHono, z } from "@hono/zod-openapi";
-import type { AppEnv } from "../../lib/http/env.js";
-import { problems } from "../../lib/http/problem.js";
-import { defineRoute } from "../../lib/http/route.js";
+import { z } from "@hono/zod-openapi";
+import { fail } from "../../lib/errors.js";
+import { type ApiRouter, ctxOf, defineRoute } from "../../lib/http/route.js";
+import { msg } from "../../lib/i18n/messages.js";
 import { distanceQuerySchema, distanceSchema, districtSchema, postcodeInfoSchema } from "./schema.js";
 import { distanceKm, findPostcode, requirePostcode, serviceRegionDistricts } from "./service.js";
 
@@ -37,15 +37,15 @@ const distance = defineRoute({
   responses: { 200: { description: "Entfernung in km", content: { "application/json": { schema: distanceSchema } } } },
 });
 
-export function geoRoutes(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(postcode, (c) => {
+export function geoRoutes(router: ApiRouter): void {
+  router.openapi(postcode, (c) => {
     const code = c.req.valid("param").postcode;
-    if (!/^\d{5}$/.test(code)) throw problems.invalid({ postcode: ["Eine Postleitzahl hat fünf Ziffern"] });
-    if (!findPostcode(code)) throw problems.notFound(`Die Postleitzahl ${code}`);
-    return c.json(requirePostcode(code, "postcode", c.get("deps").config.serviceRegion), 200);
+    if (!/^\d{5}$/.test(code)) throw fail.invalid({ postcode: ["Eine Postleitzahl hat fünf Ziffern"] });
+    if (!findPostcode(code)) throw fail.notFound(msg("Die Postleitzahl {postcode}", { postcode: code }));
+    return c.json(requirePostcode(code, "postcode", ctxOf(c).config.serviceRegion), 200);
   });
-  app.openapi(districts, (c) => c.json(serviceRegionDistricts(c.get("deps").config.serviceRegion), 200));
-  app.openapi(distance, (c) => {
+  router.openapi(districts, (c) => c.json(serviceRegionDistricts(ctxOf(c).config.serviceRegion), 200));
+  router.openapi(distance, (c) => {
     const q = c.req.valid("query");
     const from = requirePostcode(q.from, "from");
     const to = requirePostcode(q.to, "to");

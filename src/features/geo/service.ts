@@ -1,5 +1,6 @@
 import { around, distance } from "geokdbush";
-import { problems } from "../../lib/http/problem.js";
+import { fail } from "../../lib/errors.js";
+import { msg } from "../../lib/i18n/messages.js";
 import { geoReference, type PlaceRow } from "./reference-data.js";
 import type { District, PostcodeInfo } from "./schema.js";
 
@@ -49,9 +50,9 @@ export function findPostcode(postcode: string): PostcodeInfo | undefined {
 
 /** Like findPostcode, but a malformed or unknown postcode is a clear 422 for the field. */
 export function requirePostcode(postcode: string, field = "postcode", serviceRegion: string[] = []): PostcodeInfo {
-  if (!/^\d{5}$/.test(postcode)) throw problems.invalid({ [field]: ["Eine Postleitzahl hat fünf Ziffern"] });
+  if (!/^\d{5}$/.test(postcode)) throw fail.invalid({ [field]: ["Eine Postleitzahl hat fünf Ziffern"] });
   const info = findPostcode(postcode);
-  if (!info) throw problems.invalid({ [field]: [`Die Postleitzahl ${postcode} ist nicht bekannt`] });
+  if (!info) throw fail.invalid({ [field]: [msg("Die Postleitzahl {postcode} ist nicht bekannt", { postcode })] });
   return { ...info, inServiceRegion: serviceRegion.includes(info.primary.ags) };
 }
 

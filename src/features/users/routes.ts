@@ -1,6 +1,5 @@
-import { type OpenAPIHono, z } from "@hono/zod-openapi";
-import type { AppEnv } from "../../lib/http/env.js";
-import { actorOf, csvDownload, defineRoute, requestMeta } from "../../lib/http/route.js";
+import { z } from "@hono/zod-openapi";
+import { type ApiRouter, csvDownload, ctxOf, defineRoute } from "../../lib/http/route.js";
 import {
   idParamSchema,
   passwordResetSchema,
@@ -52,7 +51,7 @@ const create = defineRoute({
   summary: "Benutzerkonto anlegen (Passwortwechsel bei der ersten Anmeldung)",
   access: ["admin"],
   request: { body: { content: { "application/json": { schema: userCreateSchema } }, required: true } },
-  responses: { 201: { description: "Angelegt", ...userJson } },
+  responses: { 201: { description: "Angelegt", ...userJson }, 409: { description: "E-Mail-Adresse vergeben" } },
 });
 
 const update = defineRoute({
@@ -75,28 +74,18 @@ const resetPassword = defineRoute({
   responses: { 204: { description: "Zurückgesetzt" }, 404: { description: "Nicht gefunden" } },
 });
 
-export function userRoutes(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(list, async (c) => c.json(await listUsers(c.get("deps").db, actorOf(c), c.req.valid("query")), 200));
+export function userRoutes(router: ApiRouter): void {
+  router.openapi(list, async (c) => c.json(await listUsers(ctxOf(c), c.req.valid("query")), 200));
   // Before the detail route: "export" is not an id.
-  app.openapi(exportList, async (c) => {
-    const csv = await exportUsers(c.get("deps").db, actorOf(c), requestMeta(c), c.req.valid("query"));
-    return csvDownload(csv, "benutzer");
+  router.openapi(exportList, async (c) => {
+    const ctx = ctxOf(c);
+    return csvDownload(ctx, await exportUsers(ctx, c.req.valid("query")), "benutzer");
   });
-  app.openapi(detail, async (c) => c.json(await getUser(c.get("deps").db, actorOf(c), c.req.valid("param").id), 200));
-  app.openapi(create, async (c) => {
-    const { db, config } = c.get("deps");
-    const user = await createUserAccount(db, { actor: actorOf(c), meta: requestMeta(c) }, c.req.valid("json"), config.serviceRegion);
-    return c.json(user, 201);
-  });
-  app.openapi(update, async (c) => {
-    const { db, config } = c.get("deps");
-    return c.json(
-      await updateUserAccount(db, actorOf(c), requestMeta(c), c.req.valid("param").id, c.req.valid("json"), config.serviceRegion),
-      200,
-    );
-  });
-  app.openapi(resetPassword, async (c) => {
-    await resetUserPassword(c.get("deps").db, actorOf(c), requestMeta(c), c.req.valid("param").id, c.req.valid("json").newPassword);
+  router.openapi(detail, async (c) => c.json(await getUser(ctxOf(c), c.req.valid("param").id), 200));
+  router.openapi(create, async (c) => c.json(await createUserAccount(ctxOf(c), c.req.valid("json")), 201));
+  router.openapi(update, async (c) => c.json(await updateUserAccount(ctxOf(c), c.req.valid("param").id, c.req.valid("json")), 200));
+  router.openapi(resetPassword, async (c) => {
+    await resetUserPassword(ctxOf(c), c.req.valid("param").id, c.req.valid("json").newPassword);
     return c.body(null, 204);
   });
 }

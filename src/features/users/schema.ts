@@ -1,27 +1,19 @@
 import { z } from "@hono/zod-openapi";
 import { roles } from "../../lib/http/actor.js";
 import { pageOf } from "../../lib/http/page.js";
+import { newPasswordSchema as newPassword } from "../../lib/password-rules.js";
 
 export { roles };
-
-export const minimumPasswordLength = 12;
 
 export const roleSchema = z
   .enum(roles)
   .openapi({ description: "admin, coordinator (alle Kreise), counsellor (zugewiesene Kreise), partner" });
+
 const ags = z.string().regex(/^\d{5}$/, "Kreisschlüssel (AGS) mit fünf Ziffern angeben");
 const email = z
   .email("Bitte eine gültige E-Mail-Adresse angeben")
-  .max(200)
+  .max(200, "Höchstens 200 Zeichen")
   .transform((s) => s.toLowerCase());
-const newPassword = z
-  .string()
-  .min(minimumPasswordLength, `Das Passwort muss mindestens ${minimumPasswordLength} Zeichen lang sein`)
-  .max(200, "Das Passwort darf höchstens 200 Zeichen lang sein");
-
-export const loginBodySchema = z
-  .strictObject({ email: z.string().min(1, "E-Mail-Adresse angeben").max(200), password: z.string().min(1, "Passwort angeben").max(200) })
-  .openapi("LoginBody");
 
 export const meSchema = z
   .object({
@@ -37,16 +29,6 @@ export const meSchema = z
   })
   .openapi("Me");
 export type Me = z.infer<typeof meSchema>;
-
-export const totpCodeSchema = z
-  .strictObject({ code: z.string().regex(/^\d{6}$/, "Der Code besteht aus sechs Ziffern") })
-  .openapi("TotpCode");
-
-export const totpSetupSchema = z.object({ secret: z.string(), uri: z.string() }).openapi("TotpSetup");
-
-export const passwordChangeSchema = z
-  .strictObject({ currentPassword: z.string().min(1, "Bisheriges Passwort angeben").max(200), newPassword })
-  .openapi("PasswordChange");
 
 export const userSchema = z
   .object({
@@ -93,6 +75,7 @@ export const usersQuerySchema = z.strictObject({
   q: z.string().max(100).optional(),
   role: roleSchema.optional(),
   district: ags.optional(),
+  status: z.enum(["active", "disabled"]).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -1,109 +1,90 @@
-import type { Kysely } from "kysely";
-import type { Database } from "../../db/types.js";
+import { audit } from "../../lib/audit.js";
+import { type Ctx, withWrite } from "../../lib/context.js";
 import { germanDateTime, toGermanCsv } from "../../lib/csv.js";
-import { type Actor, districtScope, type RequestMeta } from "../../lib/http/actor.js";
-import { problems } from "../../lib/http/problem.js";
+import { fail } from "../../lib/errors.js";
+import { type Msg, msg } from "../../lib/i18n/messages.js";
 import { hashPassword } from "../../lib/password.js";
-import { recordAudit } from "../audit/service.js";
+import { endSessionsOf, setPasswordFor } from "../auth/service.js";
 import { districtName } from "../geo/service.js";
-import {
-  countActiveAdmins,
-  deleteSessionsOfUser,
-  emailTaken,
-  findUserById,
-  findUsers,
-  insertUser,
-  replaceDistricts,
-  setPasswordHash,
-  updateUserRow,
-} from "./repository.js";
+import { countActiveAdmins, findDisplayNames, findUserById, findUsers, insertUser, replaceDistricts, updateUserRow } from "./repository.js";
 import type { User, UserCreate, UserPage, UsersExportQuery, UsersQuery, UserUpdate } from "./schema.js";
 
-type Db = Kysely<Database>;
-type Who = { actor: Pick<Actor, "id" | "email"> | null; meta: RequestMeta | null };
-
 /** A role's district rule: counsellors need at least one district, the others have none of their own. */
-function checkRoleShape(role: User["role"], districts: string[], organisation: string | null, serviceRegion: string[]) {
-  const errors: Record<string, string[]> = {};
-  const outside = districts.filter((d) => !serviceRegion.includes(d));
-  if (outside.length) errors.districts = [`Nicht in der Region des Servicepunkts: ${outside.join(", ")}`];
+function checkRoleShape(ctx: Ctx, role: User["role"], districts: string[], organisation: string | null) {
+  const errors: Record<string, Msg[]> = {};
+  const outside = districts.filter((d) => !ctx.config.serviceRegion.includes(d));
+  if (outside.length) errors.districts = [msg("Nicht in der Region des Servicepunkts: {districts}", { districts: outside.join(", ") })];
   if (role === "counsellor" && districts.length === 0) errors.districts = ["Beraterinnen und Berater brauchen mindestens einen Kreis"];
   if (role !== "counsellor" && districts.length > 0) errors.districts = ["Nur die Rolle Beratung wird Kreisen zugeordnet"];
   if (role === "partner" && !organisation) errors.organisation = ["Für Netzwerkpartner die Organisation angeben"];
-  if (Object.keys(errors).length) throw problems.invalid(errors);
+  if (Object.keys(errors).length) throw fail.invalid(errors);
 }
 
-export async function createUserAccount(
-  db: Db,
-  who: Who,
-  input: UserCreate,
-  serviceRegion: string[],
-  mustChangePassword = true,
-): Promise<User> {
+/** What the audit log compares: the account's fields, never its password. */
+const auditable = (u: User) => ({
+  email: u.email,
+  displayName: u.displayName,
+  role: u.role,
+  districts: u.districts,
+  organisation: u.organisation,
+  disabled: u.disabled,
+});
+
+async function requireUser(ctx: Ctx, id: string): Promise<User> {
+  const user = await findUserById(ctx.db, ctx.scope, id);
+  if (!user) throw fail.notFound("Das Benutzerkonto");
+  return user;
+}
+
+/**
+ * A new account. The unique index on the e-mail address answers a taken address, also when two
+ * requests race (409 with the field named); there is no pre-check that a race could pass.
+ */
+export async function createUserAccount(ctx: Ctx, input: UserCreate, options: { mustChangePassword?: boolean } = {}): Promise<User> {
   const districts = [...new Set(input.districts)].sort();
-  checkRoleShape(input.role, districts, input.organisation, serviceRegion);
+  checkRoleShape(ctx, input.role, districts, input.organisation);
   const passwordHash = await hashPassword(input.password);
-  const id = await db.transaction().execute(async (trx) => {
-    if (await emailTaken(trx, input.email)) {
-      throw problems.invalid({ email: ["Diese E-Mail-Adresse ist bereits vergeben"] });
-    }
-    const userId = await insertUser(trx, { ...input, passwordHash, mustChangePassword });
-    await replaceDistricts(trx, userId, districts);
-    await recordAudit(trx, who, {
-      entity: "user",
-      entityId: userId,
-      action: "create",
-      changedFields: ["email", "displayName", "role", "districts", "organisation", "password"],
-    });
-    return userId;
+  return withWrite(ctx, async (w) => {
+    const id = await insertUser(w.db, { ...input, passwordHash, mustChangePassword: options.mustChangePassword ?? true, now: w.now });
+    await replaceDistricts(w.db, id, districts);
+    const created = await requireUser(w, id);
+    await audit(w, { entity: "user", action: "create", entityId: id, before: null, after: { ...auditable(created), password: "set" } });
+    return created;
   });
-  return (await findUserById(db, { kind: "all" }, id)) as User;
 }
 
-export async function updateUserAccount(
-  db: Db,
-  actor: Actor,
-  meta: RequestMeta,
-  id: string,
-  patch: UserUpdate,
-  serviceRegion: string[],
-): Promise<User> {
-  return db.transaction().execute(async (trx) => {
-    const current = await findUserById(trx, { kind: "all" }, id);
-    if (!current) throw problems.notFound("Das Benutzerkonto");
+export async function updateUserAccount(ctx: Ctx, id: string, patch: UserUpdate): Promise<User> {
+  return withWrite(ctx, async (w) => {
+    const current = await requireUser(w, id);
     const next = {
       role: patch.role ?? current.role,
       districts: patch.districts ? [...new Set(patch.districts)].sort() : current.districts,
       organisation: patch.organisation !== undefined ? patch.organisation : current.organisation,
     };
-    checkRoleShape(next.role, next.districts, next.organisation, serviceRegion);
+    checkRoleShape(w, next.role, next.districts, next.organisation);
     const losesAdmin = current.role === "admin" && !current.disabled && (next.role !== "admin" || patch.disabled === true);
-    if (losesAdmin && (await countActiveAdmins(trx, id)) === 0) {
-      throw problems.conflict("Das letzte aktive Administrationskonto kann nicht entzogen oder deaktiviert werden.");
+    if (losesAdmin && (await countActiveAdmins(w.db, id)) === 0) {
+      throw fail.conflict("Das letzte aktive Administrationskonto kann nicht entzogen oder deaktiviert werden.");
     }
-    const changed: string[] = [];
-    if (patch.displayName !== undefined && patch.displayName !== current.displayName) changed.push("displayName");
-    if (patch.role !== undefined && patch.role !== current.role) changed.push("role");
-    if (patch.organisation !== undefined && patch.organisation !== current.organisation) changed.push("organisation");
-    if (patch.disabled !== undefined && patch.disabled !== current.disabled) changed.push("disabled");
-    if (patch.districts && next.districts.join() !== current.districts.join()) changed.push("districts");
-    if (changed.length === 0) return current;
-    await updateUserRow(trx, id, patch, new Date());
-    if (changed.includes("districts")) await replaceDistricts(trx, id, next.districts);
+    const wanted = { ...auditable(current), ...next, ...(patch.displayName !== undefined ? { displayName: patch.displayName } : {}) };
+    if (patch.disabled !== undefined) wanted.disabled = patch.disabled;
+    const before = auditable(current);
+    if (JSON.stringify(before) === JSON.stringify(wanted)) return current;
+    await updateUserRow(w.db, id, patch, w.now);
+    if (before.districts.join() !== wanted.districts.join()) await replaceDistricts(w.db, id, wanted.districts);
     // A disabled account or a changed role ends the person's open sessions at once.
-    if (changed.includes("disabled") || changed.includes("role")) await deleteSessionsOfUser(trx, id);
-    await recordAudit(trx, { actor, meta }, { entity: "user", entityId: id, action: "update", changedFields: changed });
-    return (await findUserById(trx, { kind: "all" }, id)) as User;
+    if (before.disabled !== wanted.disabled || before.role !== wanted.role) await endSessionsOf(w, id);
+    const updated = await requireUser(w, id);
+    await audit(w, { entity: "user", action: "update", entityId: id, before, after: auditable(updated) });
+    return updated;
   });
 }
 
-export async function resetUserPassword(db: Db, actor: Actor, meta: RequestMeta, id: string, newPassword: string): Promise<void> {
-  const hash = await hashPassword(newPassword);
-  await db.transaction().execute(async (trx) => {
-    if (!(await findUserById(trx, { kind: "all" }, id))) throw problems.notFound("Das Benutzerkonto");
-    await setPasswordHash(trx, id, hash, true);
-    await deleteSessionsOfUser(trx, id);
-    await recordAudit(trx, { actor, meta }, { entity: "user", entityId: id, action: "password_reset", changedFields: ["password"] });
+export async function resetUserPassword(ctx: Ctx, id: string, newPassword: string): Promise<void> {
+  await withWrite(ctx, async (w) => {
+    await requireUser(w, id);
+    await setPasswordFor(w, id, newPassword, true);
+    await audit(w, { entity: "user", action: "password_reset", entityId: id, fields: ["password"] });
   });
 }
 
@@ -114,11 +95,11 @@ const roleLabels: Record<User["role"], string> = {
   partner: "Netzwerkpartner",
 };
 
-/** The accounts the actor may see, filtered as in the list, as CSV; the export is recorded. */
-export async function exportUsers(db: Db, actor: Actor, meta: RequestMeta, query: UsersExportQuery): Promise<string> {
+/** The accounts in scope, filtered as in the list, as CSV; the export is recorded. */
+export async function exportUsers(ctx: Ctx, query: UsersExportQuery): Promise<string> {
   const rows: (string | number | null)[][] = [];
   for (let page = 1; ; page++) {
-    const result = await findUsers(db, districtScope(actor), { ...query, page, pageSize: 500 });
+    const result = await findUsers(ctx.db, ctx.scope, { ...query, page, pageSize: 500 });
     for (const u of result.items) {
       rows.push([
         u.displayName,
@@ -133,16 +114,19 @@ export async function exportUsers(db: Db, actor: Actor, meta: RequestMeta, query
     }
     if (result.items.length < 500) break;
   }
-  await recordAudit(db, { actor, meta }, { entity: "user", entityId: null, action: "export", changedFields: Object.keys(query) });
+  await withWrite(ctx, (w) => audit(w, { entity: "user", action: "export", entityId: null, fields: Object.keys(query).sort() }));
   return toGermanCsv(["Name", "E-Mail-Adresse", "Rolle", "Kreise", "Organisation", "Status", "Zwei-Faktor", "Angelegt am"], rows);
 }
 
-export function listUsers(db: Db, actor: Actor, query: UsersQuery): Promise<UserPage> {
-  return findUsers(db, districtScope(actor), query);
+export function listUsers(ctx: Ctx, query: UsersQuery): Promise<UserPage> {
+  return findUsers(ctx.db, ctx.scope, query);
 }
 
-export async function getUser(db: Db, actor: Actor, id: string): Promise<User> {
-  const user = await findUserById(db, districtScope(actor), id);
-  if (!user) throw problems.notFound("Das Benutzerkonto");
-  return user;
+export function getUser(ctx: Ctx, id: string): Promise<User> {
+  return requireUser(ctx, id);
+}
+
+/** Names for account ids the actor may see (the audit log shows names, not ids). */
+export function userDisplayNames(ctx: Ctx, ids: string[]): Promise<Map<string, string>> {
+  return findDisplayNames(ctx.db, ctx.scope, [...new Set(ids)]);
 }

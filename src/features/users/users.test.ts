@@ -20,25 +20,48 @@ async function auditCount(entityId?: string) {
 describe("user administration", () => {
   it("an admin creates a user; the account must change its password and the audit log records who did it", async () => {
     const admin = await t.signIn(demo.admin);
-    const res = await t.request("POST", "/api/v1/users", { as: admin, body: newCoordinator });
+    const res = await t.request("POST", "/api/v1/users", {
+      as: admin,
+      body: newCoordinator,
+      headers: { "x-request-id": "anlegen-nora-0001" },
+    });
     expect(res.status).toBe(201);
     const user = (await res.json()) as { id: string; email: string; mustChangePassword: boolean };
     expect(user).toMatchObject({ email: "neu.koordination@test.example", mustChangePassword: true });
     const entry = await t.db.selectFrom("audit_log").selectAll().where("entity_id", "=", user.id).executeTakeFirstOrThrow();
     expect(entry).toMatchObject({ entity: "user", action: "create", actor_email: demo.admin });
-    expect(entry.changed_fields).toContain("role");
-    expect(entry.request_id).toBeTruthy();
+    expect(entry.changed_fields).toEqual(["disabled", "displayName", "districts", "email", "password", "role"]);
+    expect(entry.request_id).toBe("anlegen-nora-0001");
   });
 
   it("a second click with the same e-mail gets a clear message and creates nothing", async () => {
     const admin = await t.signIn(demo.admin);
     const before = await auditCount();
     const res = await t.request("POST", "/api/v1/users", { as: admin, body: newCoordinator });
-    expect(res.status).toBe(422);
+    expect(res.status).toBe(409);
     expect(((await res.json()) as { errors: Record<string, string[]> }).errors.email).toEqual([
       "Diese E-Mail-Adresse ist bereits vergeben",
     ]);
     expect(await auditCount()).toBe(before);
+  });
+
+  it("two clicks at the same moment create one account: the unique index answers the race with 409", async () => {
+    const admin = await t.signIn(demo.admin);
+    const body = { ...newCoordinator, email: "zweimal@test.example" };
+    const [a, b] = await Promise.all([
+      t.request("POST", "/api/v1/users", { as: admin, body }),
+      t.request("POST", "/api/v1/users", { as: admin, body }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+    const list = (await (await t.request("GET", "/api/v1/users?q=zweimal", { as: admin })).json()) as { total: number };
+    expect(list.total).toBe(1);
+    const created = await t.db
+      .selectFrom("audit_log")
+      .select("entity_id")
+      .where("action", "=", "create")
+      .where("entity", "=", "user")
+      .execute();
+    expect(created.filter((r) => r.entity_id !== null)).toHaveLength(2); // Nora Neu above and this one, not three
   });
 
   it("bad input is answered field by field in German and writes nothing", async () => {

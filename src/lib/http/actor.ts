@@ -15,17 +15,29 @@ export type Actor = {
   sessionTokenHash: string;
 };
 
-/** Where a request came from, for the audit log. */
-export type RequestMeta = { requestId: string; ip: string };
+/**
+ * What case data a user may see. `districts`: "all" or the AGS codes whose rows match;
+ * `organisation`: for partner users, the organisation that data must be addressed to (partners see
+ * nothing by district). Every repository function that reads case data takes a Scope.
+ */
+export type Scope = { readonly districts: "all" | readonly string[]; readonly organisation: string | null };
 
-export type DistrictScope = { kind: "all" } | { kind: "districts"; ags: string[] };
+/** No case data at all: anonymous requests. */
+export const noScope: Scope = Object.freeze({ districts: Object.freeze([]) as readonly string[], organisation: null });
 
 /**
- * Which districts' rows a user may see. Coordinators and admins see all districts; counsellors their
- * assigned ones; partners none (they only see what is addressed to their organisation).
+ * Coordinators and admins see all districts; counsellors their assigned ones; partners none by
+ * district, only what is addressed to their organisation.
  */
-export function districtScope(actor: Pick<Actor, "role" | "districts">): DistrictScope {
-  if (actor.role === "admin" || actor.role === "coordinator") return { kind: "all" };
-  if (actor.role === "counsellor") return { kind: "districts", ags: [...actor.districts] };
-  return { kind: "districts", ags: [] };
+export function scopeOf(actor: Pick<Actor, "role" | "districts" | "organisation"> | null): Scope {
+  if (!actor) return noScope;
+  if (actor.role === "admin" || actor.role === "coordinator") return { districts: "all", organisation: null };
+  if (actor.role === "counsellor") return { districts: [...actor.districts], organisation: null };
+  return { districts: [], organisation: actor.organisation };
 }
+
+/**
+ * Everything, for code paths that act for the system rather than a person (start-up, the admin
+ * command line, jobs). Never for a request: requests use the actor's scope.
+ */
+export const systemScope: Scope = Object.freeze({ districts: "all", organisation: null });

@@ -1,7 +1,8 @@
 import type { Kysely } from "kysely";
+import type { Logger } from "pino";
 import type { Database } from "../../db/types.js";
 import type { AppConfig } from "../config.js";
-import type { Actor } from "./actor.js";
+import type { Ctx } from "../context.js";
 
 export type AppDeps = {
   db: Kysely<Database>;
@@ -9,13 +10,13 @@ export type AppDeps = {
   databaseKind: "pglite" | "postgres";
   /** Injected clock, so tests of time-based rules (lockouts, expiry) need no sleeping. */
   now: () => Date;
+  log: Logger;
 };
 
 export type AppEnv = {
   Variables: {
     deps: AppDeps;
-    requestId: string;
-    ip: string;
-    actor: Actor | null;
+    /** The request context: built once per API request, handed to every service. */
+    ctx: Ctx;
   };
 };

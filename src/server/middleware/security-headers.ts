@@ -1,7 +1,12 @@
 import { secureHeaders } from "hono/secure-headers";
+import type { AppConfig } from "../../lib/config.js";
 
-/** CSP without inline scripts; inline styles are allowed because Mantine sets them at run time. */
-export const securityHeaders = () =>
+/**
+ * CSP without inline scripts; inline styles are allowed because Mantine sets them at run time.
+ * HSTS only when Lotse is served over HTTPS (PUBLIC_ORIGIN https://…): over plain HTTP it would be
+ * ignored at best and lock a misconfigured host out at worst.
+ */
+export const securityHeaders = (config: Pick<AppConfig, "publicOrigin">) =>
   secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
@@ -15,6 +20,7 @@ export const securityHeaders = () =>
       formAction: ["'self'"],
       frameAncestors: ["'none'"],
     },
+    strictTransportSecurity: config.publicOrigin?.startsWith("https://") ? "max-age=31536000; includeSubDomains" : false,
     xFrameOptions: "DENY",
     xContentTypeOptions: "nosniff",
     referrerPolicy: "strict-origin-when-cross-origin",

@@ -1,3 +1,5 @@
+import { i18n } from "../i18n";
+
 /** The problem+json body every API error has. */
 export type Problem = { title: string; status: number; detail?: string; errors?: Record<string, string[]>; requestId?: string };
 
@@ -10,22 +12,31 @@ export class ApiError extends Error {
   }
 }
 
+const isProblem = (data: unknown): data is Problem =>
+  typeof data === "object" && data !== null && typeof (data as { title?: unknown }).title === "string";
+
+/** The language the server answers messages in: the one the person reads the app in. */
+const language = () => (i18n.resolvedLanguage === "en" ? "en" : "de");
+
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { "accept-language": language() };
+  if (body !== undefined) headers["content-type"] = "application/json";
   const res = await fetch(path, {
     method,
     credentials: "same-origin",
-    headers: body !== undefined ? { "content-type": "application/json" } : {},
+    headers,
     body: body !== undefined ? JSON.stringify(body) : undefined,
   });
   if (res.status === 204) return undefined as T;
   const text = await res.text();
-  const data = text ? JSON.parse(text) : undefined;
+  let data: unknown;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    data = undefined; // not JSON (a proxy's error page, say): reported below as an unexpected answer
+  }
   if (!res.ok) {
-    throw new ApiError(
-      data && typeof data.title === "string"
-        ? data
-        : { title: "Fehler", status: res.status, detail: "Der Server hat unerwartet geantwortet. Bitte versuchen Sie es erneut." },
-    );
+    throw new ApiError(isProblem(data) ? data : { title: i18n.t("error.title"), status: res.status, detail: i18n.t("error.unexpected") });
   }
   return data as T;
 }

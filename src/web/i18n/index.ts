@@ -21,4 +21,6 @@ export function applyLanguage(lng: string) {
   localStorage.setItem("lotse.lang", lng);
 }
 
+i18n.on("languageChanged", applyLanguage);
+
 export { i18n };

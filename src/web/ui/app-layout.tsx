@@ -1,18 +1,23 @@
-import { AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text, Title } from "@mantine/core";
+import { AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text, VisuallyHidden } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Me } from "../../features/users/schema";
 import { api } from "../api/client";
 import { LanguageSwitch } from "./language-switch";
+import { SkipLink } from "./skip-link";
 
 type NavItem = { to: string; label: string; roles?: Me["role"][] };
 
-/** The left rail: a section appears only once its feature exists and the role may use it. */
-export function AppLayout({ me }: { me: Me }) {
+/**
+ * The frame of every signed-in page: header, the left rail (a drawer behind the burger on a phone) and
+ * the page in `main`. A section appears only once its feature exists and the role may use it.
+ */
+export function AppLayout({ me, children }: { me: Me; children?: ReactNode }) {
   const { t } = useTranslation();
-  const [opened, { toggle }] = useDisclosure();
+  const [opened, { toggle, close }] = useDisclosure();
   const path = useRouterState({ select: (s) => s.location.pathname });
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -28,47 +33,80 @@ export function AppLayout({ me }: { me: Me }) {
     queryClient.clear();
     await navigate({ to: "/anmelden" });
   };
+  // Choosing an entry closes the drawer on a phone (on a wide screen the rail stays as it is).
+  const link = (i: NavItem, active: boolean) => (
+    <NavLink key={i.to} component={Link} to={i.to} label={i.label} active={active} onClick={close} />
+  );
+  const who = (
+    <>
+      <Text size="sm">{me.displayName}</Text>
+      <Badge variant="light">{t(`roles.${me.role}`)}</Badge>
+    </>
+  );
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: "sm", collapsed: { mobile: !opened } }} padding="md">
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
-          <Group>
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Navigation" />
-            <Title order={1} size="h3">
+        <SkipLink />
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="xs">
+          <Group gap="xs" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t("nav.menu")}
+              aria-expanded={opened}
+              aria-controls="main-navigation"
+            />
+            <Text component={Link} to="/" fw={700} size="xl" c="var(--mantine-color-text)" td="none">
               {t("app.name")}
-            </Title>
-          </Group>
-          <Group gap="sm">
-            <LanguageSwitch />
-            <Text size="sm" visibleFrom="sm">
-              {me.displayName}
             </Text>
-            <Badge variant="light">{t(`roles.${me.role}`)}</Badge>
-            <Button variant="subtle" size="xs" onClick={logout}>
-              {t("nav.logout")}
-            </Button>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <LanguageSwitch />
+            <Group gap="sm" wrap="nowrap" visibleFrom="sm">
+              {who}
+              <Button variant="subtle" size="xs" onClick={logout}>
+                {t("nav.logout")}
+              </Button>
+            </Group>
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" component="nav" aria-label="Hauptnavigation">
+      <AppShell.Navbar p="xs" component="nav" id="main-navigation" aria-label={t("nav.main")}>
         <Stack gap={2}>
-          {!me.mustChangePassword &&
-            items.map((i) => <NavLink key={i.to} component={Link} to={i.to} label={i.label} active={path.startsWith(i.to)} />)}
+          {!me.mustChangePassword && items.map((i) => link(i, path.startsWith(i.to)))}
           {!me.mustChangePassword && admin.length > 0 && (
-            <NavLink label={t("nav.admin")} defaultOpened childrenOffset={12}>
-              {admin.map((i) => (
-                <NavLink key={i.to} component={Link} to={i.to} label={i.label} active={path.startsWith(i.to)} />
-              ))}
+            <NavLink component="button" label={t("nav.admin")} defaultOpened childrenOffset={12}>
+              {admin.map((i) => link(i, path.startsWith(i.to)))}
             </NavLink>
           )}
-          <NavLink component={Link} to="/konto" label={t("nav.account")} active={path === "/konto"} />
-          <NavLink component={Link} to="/lizenzen" label={t("nav.licences")} active={path === "/lizenzen"} />
-          <NavLink href="/api/docs" label={t("nav.apiDocs")} />
+          {link({ to: "/konto", label: t("nav.account") }, path === "/konto")}
+          {link({ to: "/lizenzen", label: t("nav.licences") }, path === "/lizenzen")}
+          <NavLink
+            component="a"
+            href="/api/docs"
+            target="_blank"
+            rel="noopener"
+            onClick={close}
+            label={
+              <>
+                {t("nav.apiDocs")} <span aria-hidden="true">↗</span>
+                <VisuallyHidden>{t("nav.newTab")}</VisuallyHidden>
+              </>
+            }
+          />
+        </Stack>
+        <Stack gap="xs" mt="md" pt="md" hiddenFrom="sm" style={{ borderTop: "1px solid var(--mantine-color-default-border)" }}>
+          <Group gap="sm">{who}</Group>
+          <Button variant="default" onClick={logout}>
+            {t("nav.logout")}
+          </Button>
         </Stack>
       </AppShell.Navbar>
-      <AppShell.Main>
-        <Outlet />
+      <AppShell.Main id="main" tabIndex={-1}>
+        {children ?? <Outlet />}
       </AppShell.Main>
     </AppShell>
   );

@@ -1,6 +1,6 @@
 import { SegmentedControl, useDirection } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { applyLanguage, languages } from "../i18n";
+import { languages } from "../i18n";
 
 /** Switches the language in place: the page stays where it is. */
 export function LanguageSwitch() {
@@ -10,13 +10,12 @@ export function LanguageSwitch() {
     <SegmentedControl
       aria-label={t("language.label")}
       size="xs"
-      value={i18n.language}
+      value={i18n.resolvedLanguage ?? "de"}
       onChange={async (lng) => {
         await i18n.changeLanguage(lng);
-        applyLanguage(lng);
         setDirection(i18n.dir(lng));
       }}
-      data={languages.map((l) => ({ value: l, label: t(`language.${l}`) }))}
+      data={languages.map((l) => ({ value: l, label: <span lang={l}>{t(`language.${l}`)}</span> }))}
     />
   );
 }

@@ -6,7 +6,7 @@ import { PageHeader } from "../../ui/page-header";
 export function AboutPage() {
   const { t } = useTranslation();
   return (
-    <Stack maw={820} p="md">
+    <Stack maw={820}>
       <PageHeader title={t("about.title")} intro={t("about.intro")} />
       <List spacing="sm">
         <List.Item>

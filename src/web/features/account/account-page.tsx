@@ -1,11 +1,15 @@
-import { Alert, Button, Card, Code, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Button, Card, Code, Image, Stack, Text, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import QRCode from "qrcode";
+import { type SyntheticEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Me } from "../../../features/users/schema";
 import { api } from "../../api/client";
+import { AppForm } from "../../ui/app-form";
+import { minimumPasswordLength, useFormChecks } from "../../ui/form-checks";
 import { PageHeader } from "../../ui/page-header";
+import { PasswordField } from "../../ui/password-field";
 import { fieldErrorsOf, ProblemAlert } from "../../ui/problem-alert";
 
 function PasswordChange() {
@@ -13,48 +17,81 @@ function PasswordChange() {
   const queryClient = useQueryClient();
   const [currentPassword, setCurrent] = useState("");
   const [newPassword, setNew] = useState("");
+  const checks = useFormChecks({
+    currentPassword: currentPassword ? undefined : t("validation.required"),
+    newPassword: !newPassword
+      ? t("validation.required")
+      : newPassword.length < minimumPasswordLength
+        ? t("validation.passwordLength", { count: minimumPasswordLength })
+        : undefined,
+  });
   const change = useMutation({
     mutationFn: () => api("POST", "/api/v1/auth/password", { currentPassword, newPassword }),
     onSuccess: async () => {
       setCurrent("");
       setNew("");
+      checks.reset();
       notifications.show({ color: "green", message: t("account.passwordChanged") });
       await queryClient.invalidateQueries({ queryKey: ["me"] });
     },
   });
   const errors = fieldErrorsOf(change.error);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    change.mutate();
+  const submit = (e: SyntheticEvent<HTMLElement>) => {
+    if (checks.passes(e)) change.mutate();
   };
   return (
     <Card withBorder>
-      <Stack component="form" onSubmit={submit} gap="sm" maw={420}>
-        <Title order={3} size="h5">
+      <AppForm onSubmit={submit} gap="sm" maw={420}>
+        <Title order={2} size="h5">
           {t("account.changePassword")}
         </Title>
-        <PasswordInput
+        <PasswordField
           label={t("account.currentPassword")}
+          name="currentPassword"
           value={currentPassword}
           onChange={(e) => setCurrent(e.currentTarget.value)}
+          onBlur={checks.onBlurOf("currentPassword")}
           autoComplete="current-password"
           required
-          error={errors.currentPassword}
+          error={checks.errorOf("currentPassword") ?? errors.currentPassword}
         />
-        <PasswordInput
+        <PasswordField
           label={t("account.newPassword")}
+          name="newPassword"
           value={newPassword}
           onChange={(e) => setNew(e.currentTarget.value)}
+          onBlur={checks.onBlurOf("newPassword")}
           autoComplete="new-password"
           required
-          error={errors.newPassword}
+          error={checks.errorOf("newPassword") ?? errors.newPassword}
         />
         <ProblemAlert error={Object.keys(errors).length ? null : change.error} />
         <Button type="submit" loading={change.isPending}>
           {t("account.changePassword")}
         </Button>
-      </Stack>
+      </AppForm>
     </Card>
+  );
+}
+
+/** The otpauth:// address as a QR code image (an SVG data URL: the CSP allows images from data:). */
+function TotpQrCode({ uri }: { uri: string }) {
+  const { t } = useTranslation();
+  const svg = useQuery({
+    queryKey: ["totp-qr", uri],
+    queryFn: () => QRCode.toString(uri, { type: "svg", margin: 2, errorCorrectionLevel: "M" }),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  if (!svg.data) return null;
+  return (
+    <Image
+      src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg.data)}`}
+      alt={t("account.totpQrAlt")}
+      w={200}
+      h={200}
+      fit="contain"
+      bg="white"
+    />
   );
 }
 
@@ -63,22 +100,26 @@ function TwoFactor({ me }: { me: Me }) {
   const queryClient = useQueryClient();
   const [setup, setSetup] = useState<{ secret: string; uri: string } | null>(null);
   const [code, setCode] = useState("");
+  const checks = useFormChecks({ code: /^\d{6}$/.test(code.trim()) ? undefined : t("validation.code") });
   const start = useMutation({
     mutationFn: () => api<{ secret: string; uri: string }>("POST", "/api/v1/auth/totp/setup"),
     onSuccess: setSetup,
   });
   const enable = useMutation({
-    mutationFn: () => api("POST", "/api/v1/auth/totp/enable", { code }),
+    mutationFn: () => api("POST", "/api/v1/auth/totp/enable", { code: code.trim() }),
     onSuccess: async () => {
       setSetup(null);
+      setCode("");
+      checks.reset();
       notifications.show({ color: "green", message: t("account.totpEnabled") });
       await queryClient.invalidateQueries({ queryKey: ["me"] });
     },
   });
+  const codeErrors = fieldErrorsOf(enable.error);
   return (
     <Card withBorder>
       <Stack gap="sm" maw={420}>
-        <Title order={3} size="h5">
+        <Title order={2} size="h5">
           {t("account.totpTitle")}
         </Title>
         <Text size="sm">{me.totpEnabled ? t("account.totpOn") : t("account.totpOff")}</Text>
@@ -88,31 +129,35 @@ function TwoFactor({ me }: { me: Me }) {
           </Button>
         )}
         {setup && (
-          <Stack
-            component="form"
+          <AppForm
             gap="xs"
             onSubmit={(e) => {
-              e.preventDefault();
-              enable.mutate();
+              if (checks.passes(e)) enable.mutate();
             }}
           >
+            <Text size="sm">{t("account.totpScan")}</Text>
+            <TotpQrCode uri={setup.uri} />
             <Text size="sm">{t("account.totpSecret")}</Text>
-            <Code block>{setup.secret}</Code>
-            <Text size="xs" c="dimmed" style={{ wordBreak: "break-all" }}>
-              {setup.uri}
-            </Text>
+            <Code block style={{ overflowWrap: "anywhere", whiteSpace: "pre-wrap" }}>
+              {setup.secret}
+            </Code>
             <TextInput
-              label="Code"
+              label={t("login.code")}
+              name="code"
               value={code}
               onChange={(e) => setCode(e.currentTarget.value)}
+              onBlur={checks.onBlurOf("code")}
               inputMode="numeric"
+              autoComplete="one-time-code"
               maxLength={6}
-              error={fieldErrorsOf(enable.error).code}
+              required
+              error={checks.errorOf("code") ?? codeErrors.code}
             />
+            <ProblemAlert error={enable.error && !codeErrors.code ? enable.error : null} />
             <Button type="submit" loading={enable.isPending}>
               {t("account.totpConfirm")}
             </Button>
-          </Stack>
+          </AppForm>
         )}
         <ProblemAlert error={start.error} />
       </Stack>

@@ -1,10 +1,13 @@
-import { Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Button, Center, Paper, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { type FormEvent, useState } from "react";
+import { type SyntheticEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
+import { AppForm } from "../../ui/app-form";
+import { looksLikeEmail, useFormChecks } from "../../ui/form-checks";
 import { LanguageSwitch } from "../../ui/language-switch";
+import { PasswordField } from "../../ui/password-field";
 import { fieldErrorsOf, ProblemAlert } from "../../ui/problem-alert";
 
 export function LoginPage() {
@@ -27,16 +30,24 @@ export function LoginPage() {
   });
   const verify = useMutation({ mutationFn: () => api("POST", "/api/v1/auth/totp/verify", { code }), onSuccess: done });
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (needsCode) verify.mutate();
-    else login.mutate();
+  const credentials = useFormChecks({
+    email: !email.trim() ? t("validation.required") : looksLikeEmail(email) ? undefined : t("validation.email"),
+    password: password ? undefined : t("validation.required"),
+  });
+  const secondFactor = useFormChecks({ code: /^\d{6}$/.test(code.trim()) ? undefined : t("validation.code") });
+  const loginErrors = fieldErrorsOf(login.error);
+  const codeErrors = fieldErrorsOf(verify.error);
+
+  const submit = (e: SyntheticEvent<HTMLElement>) => {
+    if (needsCode) {
+      if (secondFactor.passes(e)) verify.mutate();
+    } else if (credentials.passes(e)) login.mutate();
   };
 
   return (
     <Center mih="100vh" p="md">
-      <Paper withBorder shadow="sm" p="xl" w={400} component="main">
-        <Stack component="form" onSubmit={submit} gap="md">
+      <Paper withBorder shadow="sm" p="xl" w={400} maw="100%" component="main" id="main">
+        <AppForm onSubmit={submit} gap="md">
           <div>
             <Title order={1} size="h2">
               {t("app.name")}
@@ -53,16 +64,18 @@ export function LoginPage() {
               <Text size="sm">{t("login.codeHint")}</Text>
               <TextInput
                 label={t("login.code")}
+                name="code"
                 value={code}
                 onChange={(e) => setCode(e.currentTarget.value)}
+                onBlur={secondFactor.onBlurOf("code")}
                 inputMode="numeric"
                 autoComplete="one-time-code"
                 maxLength={6}
                 required
                 autoFocus
-                error={fieldErrorsOf(verify.error).code}
+                error={secondFactor.errorOf("code") ?? codeErrors.code}
               />
-              <ProblemAlert error={verify.error && !fieldErrorsOf(verify.error).code ? verify.error : null} />
+              <ProblemAlert error={verify.error && !codeErrors.code ? verify.error : null} />
               <Button type="submit" loading={verify.isPending}>
                 {t("login.confirm")}
               </Button>
@@ -71,28 +84,34 @@ export function LoginPage() {
             <>
               <TextInput
                 label={t("login.email")}
+                name="email"
                 type="email"
                 value={email}
                 onChange={(e) => setEmail(e.currentTarget.value)}
+                onBlur={credentials.onBlurOf("email")}
                 autoComplete="username"
                 required
                 autoFocus
+                error={credentials.errorOf("email") ?? loginErrors.email}
               />
-              <PasswordInput
+              <PasswordField
                 label={t("login.password")}
+                name="password"
                 value={password}
                 onChange={(e) => setPassword(e.currentTarget.value)}
+                onBlur={credentials.onBlurOf("password")}
                 autoComplete="current-password"
                 required
+                error={credentials.errorOf("password") ?? loginErrors.password}
               />
-              <ProblemAlert error={login.error} />
+              <ProblemAlert error={login.error && !Object.keys(loginErrors).length ? login.error : null} />
               <Button type="submit" loading={login.isPending}>
                 {t("login.submit")}
               </Button>
             </>
           )}
           <LanguageSwitch />
-        </Stack>
+        </AppForm>
       </Paper>
     </Center>
   );

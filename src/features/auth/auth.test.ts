@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { demo, expectDenied, setupTestApp } from "../../../tests/support/test-app.js";
+import { appCode } from "../../../tests/support/totp.js";
 import { demoPassword } from "../../db/factories.js";
-import { currentTotpCode, lockoutSeconds } from "./auth-service.js";
+import { lockoutSeconds } from "./throttle.js";
 
 const t = setupTestApp();
 
@@ -54,9 +55,9 @@ describe("sign-in", () => {
     expect((await attempt(demoPassword, "192.0.2.53")).status).toBe(200);
   });
 
-  it("five failures from one address lock that address for every account", async () => {
+  it("ten failures from one address lock that address for every account", async () => {
     const ip = "198.51.100.77";
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 10; i++) {
       await t.request("POST", "/api/v1/auth/login", {
         body: { email: `raten${i}@test.example`, password: "x-x-x-x-x-x-x" },
         headers: { "x-forwarded-for": ip },
@@ -122,9 +123,11 @@ describe("second factor (TOTP)", () => {
     const { secret, uri } = (await setup.json()) as { secret: string; uri: string };
     expect(uri).toMatch(/^otpauth:\/\/totp\/Lotse:/);
     expect((await t.request("POST", "/api/v1/auth/totp/enable", { as: cookie, body: { code: "000000" } })).status).toBe(422);
-    expect(
-      (await t.request("POST", "/api/v1/auth/totp/enable", { as: cookie, body: { code: currentTotpCode(secret, t.clock.now) } })).status,
-    ).toBe(204);
+    expect((await t.request("POST", "/api/v1/auth/totp/enable", { as: cookie, body: { code: appCode(secret, t.clock.now) } })).status).toBe(
+      204,
+    );
+    // The next code of the app: each code is accepted once.
+    t.clock.advance(30_000);
 
     const login = await t.request("POST", "/api/v1/auth/login", {
       body: { email, password: demoPassword },
@@ -135,11 +138,11 @@ describe("second factor (TOTP)", () => {
     // Until the code is given, the session opens nothing but the second-factor step.
     await expectDenied(await t.request("GET", "/api/v1/users", { as: cookie }), { status: [403] });
     expect((await t.request("POST", "/api/v1/auth/totp/verify", { as: cookie, body: { code: "123456" } })).status).toBe(422);
-    const ok = await t.request("POST", "/api/v1/auth/totp/verify", { as: cookie, body: { code: currentTotpCode(secret, t.clock.now) } });
+    const ok = await t.request("POST", "/api/v1/auth/totp/verify", { as: cookie, body: { code: appCode(secret, t.clock.now) } });
     expect(ok.status).toBe(200);
     expect((await t.request("GET", "/api/v1/users", { as: cookie })).status).toBe(200);
     // Admins cannot switch it off again.
-    const off = await t.request("POST", "/api/v1/auth/totp/disable", { as: cookie, body: { code: currentTotpCode(secret, t.clock.now) } });
+    const off = await t.request("POST", "/api/v1/auth/totp/disable", { as: cookie, body: { code: appCode(secret, t.clock.now) } });
     await expectDenied(off, { status: [403] });
   });
 
@@ -186,5 +189,154 @@ describe("password change", () => {
     });
     expect(changed.status).toBe(204);
     expect((await t.request("GET", "/api/v1/users", { as: cookie })).status).toBe(200);
+  });
+});
+
+describe("what a review found in sign-in (each test failed before its fix)", () => {
+  it("the test's TOTP generator follows RFC 6238 (Appendix B, SHA-1 vectors)", async () => {
+    const { rfc6238 } = await import("../../../tests/support/totp.js");
+    const secret = Buffer.from("12345678901234567890", "ascii");
+    expect(rfc6238(secret, 59, 8)).toBe("94287082");
+    expect(rfc6238(secret, 1111111109, 8)).toBe("07081804");
+    expect(rfc6238(secret, 1234567890, 8)).toBe("89005924");
+    expect(rfc6238(secret, 20000000000, 8)).toBe("65353130");
+  });
+
+  it("a TOTP code is accepted once: the same code again, or the step before it, is refused", async () => {
+    const email = "einmal@test.example";
+    const { base32Encode } = await import("./test-secret.test-support.js");
+    const secret = base32Encode(Buffer.from("Lotse-Einmal-Code-01", "ascii"));
+    await t.addAccount({ email, displayName: "Erika Einmal", role: "coordinator", totpSecret: secret });
+    const signInPasswordOnly = async (ip: string) => {
+      const res = await t.request("POST", "/api/v1/auth/login", {
+        body: { email, password: demoPassword },
+        headers: { "x-forwarded-for": ip },
+      });
+      expect(await res.json()).toEqual({ secondFactorRequired: true });
+      return res.headers.get("set-cookie")?.split(";")[0] as string;
+    };
+    const code = appCode(secret, t.clock.now);
+    const first = await signInPasswordOnly("198.51.100.60");
+    expect((await t.request("POST", "/api/v1/auth/totp/verify", { as: first, body: { code } })).status).toBe(200);
+    // An attacker who saw the code uses it at once on a second session: refused.
+    const second = await signInPasswordOnly("198.51.100.61");
+    const replay = await t.request("POST", "/api/v1/auth/totp/verify", { as: second, body: { code } });
+    expect(replay.status).toBe(422);
+    expect(((await replay.json()) as { errors: Record<string, string[]> }).errors.code).toEqual([
+      "Der Code ist falsch, abgelaufen oder wurde schon verwendet",
+    ]);
+    // Thirty seconds later the previous step's code is still inside the drift window, but older than the accepted one.
+    t.clock.advance(30_000);
+    const previous = appCode(secret, new Date(t.clock.now.getTime() - 30_000));
+    expect((await t.request("POST", "/api/v1/auth/totp/verify", { as: second, body: { code: previous } })).status).toBe(422);
+    // The new code of the app works.
+    expect((await t.request("POST", "/api/v1/auth/totp/verify", { as: second, body: { code: appCode(secret, t.clock.now) } })).status).toBe(
+      200,
+    );
+  });
+
+  it("of twenty parallel wrong passwords for one account at most five are checked; the rest get 429", async () => {
+    const email = "parallel@test.example";
+    await t.addAccount({ email, displayName: "Paula Parallel", role: "coordinator" });
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        t.request("POST", "/api/v1/auth/login", {
+          body: { email, password: `falsch-${i}-falsch` },
+          headers: { "x-forwarded-for": `192.0.2.${100 + i}` },
+        }),
+      ),
+    );
+    const statuses = results.map((r) => r.status);
+    const checked = statuses.filter((s) => s === 401).length;
+    expect(checked).toBeLessThanOrEqual(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(20 - checked);
+  });
+
+  it("another account's successful sign-in does not reset an address's failure count", async () => {
+    const ip = "198.51.100.88";
+    const guess = (n: number) =>
+      t.request("POST", "/api/v1/auth/login", {
+        body: { email: `opfer${n}@test.example`, password: "Sommer2026!!" },
+        headers: { "x-forwarded-for": ip },
+      });
+    for (let i = 0; i < 9; i++) expect((await guess(i)).status).toBe(401);
+    // The sprayer signs in with their own account from the same address ...
+    await t.signIn(demo.partner, demoPassword, ip);
+    // ... and the tenth failure still locks the address.
+    expect((await guess(9)).status).toBe(401);
+    const locked = await guess(10);
+    expect(locked.status).toBe(429);
+  });
+
+  it("the current-password check is throttled and every failure is audited", async () => {
+    const email = "passwort@test.example";
+    const userId = await t.addAccount({ email, displayName: "Pia Passwort", role: "coordinator" });
+    const cookie = await t.signIn(email, demoPassword, "198.51.100.90");
+    const change = (current: string) =>
+      t.request("POST", "/api/v1/auth/password", {
+        as: cookie,
+        body: { currentPassword: current, newPassword: "Ganz-neues-Passwort-1" },
+        headers: { "x-forwarded-for": `198.51.100.${91}` },
+      });
+    for (let i = 0; i < 5; i++) expect((await change(`falsch-${i}-falsch`)).status).toBe(422);
+    const locked = await change(demoPassword);
+    expect(locked.status).toBe(429);
+    expect(locked.headers.get("retry-after")).toBe("30");
+    const failures = await t.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("entity_id", "=", userId)
+      .where("action", "=", "password_change_failed")
+      .execute();
+    expect(failures).toHaveLength(5);
+  });
+
+  it("a wrong code when switching the second factor off is throttled and audited", async () => {
+    const email = "abschalten@test.example";
+    const { base32Encode } = await import("./test-secret.test-support.js");
+    const secret = base32Encode(Buffer.from("Lotse-Abschalten-002", "ascii"));
+    const userId = await t.addAccount({
+      email,
+      displayName: "Anton Abschalten",
+      role: "counsellor",
+      districts: ["15002"],
+      totpSecret: secret,
+    });
+    const res = await t.request("POST", "/api/v1/auth/login", {
+      body: { email, password: demoPassword },
+      headers: { "x-forwarded-for": "198.51.100.95" },
+    });
+    const cookie = res.headers.get("set-cookie")?.split(";")[0] as string;
+    expect((await t.request("POST", "/api/v1/auth/totp/verify", { as: cookie, body: { code: appCode(secret, t.clock.now) } })).status).toBe(
+      200,
+    );
+    for (let i = 0; i < 5; i++) {
+      expect((await t.request("POST", "/api/v1/auth/totp/disable", { as: cookie, body: { code: String(100000 + i) } })).status).toBe(422);
+    }
+    t.clock.advance(10_000);
+    const locked = await t.request("POST", "/api/v1/auth/totp/disable", { as: cookie, body: { code: appCode(secret, t.clock.now) } });
+    expect(locked.status).toBe(429);
+    const audited = await t.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("entity_id", "=", userId)
+      .where("action", "=", "totp_disable_failed")
+      .execute();
+    expect(audited).toHaveLength(5);
+  });
+
+  it("signing in while the browser still sends an old session ends that old session", async () => {
+    const old = await t.signIn(demo.coordinator, demoPassword, "198.51.100.97");
+    expect((await t.request("GET", "/api/v1/auth/me", { as: old })).status).toBe(200);
+    const again = await t.request("POST", "/api/v1/auth/login", {
+      as: old,
+      body: { email: demo.coordinator, password: demoPassword },
+      headers: { "x-forwarded-for": "198.51.100.97" },
+    });
+    expect(again.status).toBe(200);
+    const fresh = again.headers.get("set-cookie")?.split(";")[0] as string;
+    expect(fresh).not.toBe(old);
+    await expectDenied(await t.request("GET", "/api/v1/auth/me", { as: old }), { status: [401] });
+    expect((await t.request("GET", "/api/v1/auth/me", { as: fresh })).status).toBe(200);
   });
 });

@@ -1,0 +1,102 @@
+/**
+ * English for every German message the API can send to a person (titles, details, field messages).
+ * The key is the German source text; `{name}` placeholders stay as they are. A test checks that the
+ * messages the API answers with in English contain no German.
+ */
+export const englishMessages: Record<string, string> = {
+  // Titles
+  "Ungültige Anfrage": "Bad request",
+  "Nicht angemeldet": "Not signed in",
+  "Keine Berechtigung": "Not permitted",
+  "Nicht gefunden": "Not found",
+  Konflikt: "Conflict",
+  "Anfrage zu groß": "Request too large",
+  "Format nicht unterstützt": "Unsupported format",
+  "Ungültige Eingabe": "Invalid input",
+  "Zu viele Versuche": "Too many attempts",
+  "Zu viele Anmeldeversuche": "Too many sign-in attempts",
+  "Interner Fehler": "Internal error",
+  "Anmeldung fehlgeschlagen": "Sign-in failed",
+
+  // General details
+  "Bitte melden Sie sich an.": "Please sign in.",
+  "Für diese Aktion fehlt Ihnen die Berechtigung.": "You are not permitted to do this.",
+  "{what} existiert nicht oder ist für Sie nicht sichtbar.": "{what} does not exist or is not visible to you.",
+  "Der Eintrag": "The record",
+  "Bitte prüfen Sie die markierten Angaben.": "Please check the marked fields.",
+  "Diese Adresse gibt es in der API nicht.": "This address does not exist in the API.",
+  "Diese Adresse gibt es nicht.": "This address does not exist.",
+  "Etwas ist schiefgegangen. Bitte versuchen Sie es erneut; nennen Sie dem Support die Anfrage-ID.":
+    "Something went wrong. Please try again; give the request ID to support.",
+  "Der Inhalt der Anfrage ist kein gültiges JSON. Bitte prüfen Sie das Format.":
+    "The request body is not valid JSON. Please check the format.",
+  "Bitte senden Sie die Daten als JSON (Content-Type: application/json).": "Please send the data as JSON (Content-Type: application/json).",
+  "Die gesendeten Daten überschreiten die erlaubte Größe.": "The data sent exceeds the allowed size.",
+  "Die gesendeten Daten überschreiten {kb} KB.": "The data sent exceeds {kb} KB.",
+  "Die Anfrage konnte nicht verarbeitet werden (HTTP {status}).": "The request could not be processed (HTTP {status}).",
+  "Die Anfrage enthält ein unzulässiges Steuerzeichen (NUL).": "The request contains a forbidden control character (NUL).",
+  "Die Anfrage kommt nicht von Lotse selbst und wurde abgewiesen.": "The request did not come from Lotse itself and was refused.",
+  "Dieses Feld ist unbekannt": "This field is unknown",
+  "Höchstens 200 Zeichen": "At most 200 characters",
+
+  // Database errors caused by the input
+  "Einen Eintrag mit diesen Angaben gibt es bereits.": "A record with these details already exists.",
+  "Ein verknüpfter Eintrag fehlt oder wird noch verwendet.": "A linked record is missing or still in use.",
+  "Ein Wert liegt außerhalb des Erlaubten. Bitte prüfen Sie die Angaben.": "A value is outside what is allowed. Please check your input.",
+  "Die Anfrage enthält ein ungültiges Zeichen oder Format.": "The request contains an invalid character or format.",
+  "Ein Datum liegt außerhalb des erlaubten Bereichs.": "A date is outside the allowed range.",
+  "Ein Text ist zu lang.": "A text is too long.",
+  "Eine Zahl liegt außerhalb des erlaubten Bereichs.": "A number is outside the allowed range.",
+
+  // Dates
+  "Datum im Format JJJJ-MM-TT angeben": "Enter the date as YYYY-MM-DD",
+  "Das Datum muss zwischen 1900 und 2199 liegen": "The date must be between 1900 and 2199",
+
+  // Sign-in, second factor, password
+  "E-Mail-Adresse angeben": "Enter your email address",
+  "Passwort angeben": "Enter your password",
+  "E-Mail-Adresse oder Passwort ist falsch.": "Email address or password is incorrect.",
+  "Dieses Konto ist deaktiviert. Bitte wenden Sie sich an die Administration.":
+    "This account is disabled. Please contact the administrators.",
+  "Nach mehreren fehlgeschlagenen Versuchen ist die Anmeldung vorübergehend gesperrt. Bitte versuchen Sie es in einer Minute erneut.":
+    "After several failed attempts, sign-in is temporarily locked. Please try again in one minute.",
+  "Nach mehreren fehlgeschlagenen Versuchen ist die Anmeldung vorübergehend gesperrt. Bitte versuchen Sie es in {minutes} Minuten erneut.":
+    "After several failed attempts, sign-in is temporarily locked. Please try again in {minutes} minutes.",
+  "Bitte bestätigen Sie die Anmeldung mit dem Code aus Ihrer Authenticator-App.":
+    "Please confirm the sign-in with the code from your authenticator app.",
+  "Bitte legen Sie zuerst ein neues Passwort fest.": "Please set a new password first.",
+  "Der Code besteht aus sechs Ziffern": "The code has six digits",
+  "Der Code ist falsch, abgelaufen oder wurde schon verwendet": "The code is wrong, expired or already used",
+  "Der Code stimmt nicht. Bitte geben Sie den aktuellen Code aus der App ein.":
+    "The code is not correct. Please enter the current code from the app.",
+  "Die Zwei-Faktor-Anmeldung ist bereits eingerichtet.": "Two-factor sign-in is already set up.",
+  "Die Zwei-Faktor-Anmeldung ist nicht eingerichtet.": "Two-factor sign-in is not set up.",
+  "Bitte starten Sie zuerst die Einrichtung.": "Please start the set-up first.",
+  "Für Administrationskonten bleibt die Zwei-Faktor-Anmeldung verpflichtend, sobald sie eingerichtet ist.":
+    "For administrator accounts, two-factor sign-in stays mandatory once it is set up.",
+  "Bisheriges Passwort angeben": "Enter your current password",
+  "Das bisherige Passwort ist falsch": "The current password is wrong",
+  "Das neue Passwort muss sich vom bisherigen unterscheiden": "The new password must differ from the current one",
+  "Das Passwort muss mindestens 12 Zeichen lang sein": "The password must be at least 12 characters long",
+  "Das Passwort darf höchstens 200 Zeichen lang sein": "The password may be at most 200 characters long",
+
+  // Accounts
+  "Das Benutzerkonto": "The user account",
+  "Bitte eine gültige E-Mail-Adresse angeben": "Please enter a valid email address",
+  "Diese E-Mail-Adresse ist bereits vergeben": "This email address is already taken",
+  "Namen angeben": "Enter a name",
+  "Kreisschlüssel (AGS) mit fünf Ziffern angeben": "Enter the five-digit district key (AGS)",
+  "Nicht in der Region des Servicepunkts: {districts}": "Not in the service point's region: {districts}",
+  "Beraterinnen und Berater brauchen mindestens einen Kreis": "Counsellors need at least one district",
+  "Nur die Rolle Beratung wird Kreisen zugeordnet": "Only the counsellor role is assigned to districts",
+  "Für Netzwerkpartner die Organisation angeben": "Enter the organisation for network partners",
+  "Das letzte aktive Administrationskonto kann nicht entzogen oder deaktiviert werden.":
+    "The last active administrator account cannot be demoted or disabled.",
+  "Ungültige Kennung": "Invalid identifier",
+
+  // Geography and occupations
+  "Eine Postleitzahl hat fünf Ziffern": "A postcode has five digits",
+  "Die Postleitzahl {postcode} ist nicht bekannt": "The postcode {postcode} is not known",
+  "Die Postleitzahl {postcode}": "The postcode {postcode}",
+  "Der Ausbildungsberuf": "The training occupation",
+};

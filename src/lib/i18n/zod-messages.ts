@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { currentLocale, type Locale } from "./locale.js";
+
+const typeNames: Record<Locale, Record<string, string>> = {
+  de: {
+    string: "Text",
+    number: "eine Zahl",
+    int: "eine ganze Zahl",
+    boolean: "ja/nein (true/false)",
+    array: "eine Liste",
+    object: "ein Objekt",
+    null: "null",
+    date: "ein Datum",
+  },
+  en: {
+    string: "text",
+    number: "a number",
+    int: "a whole number",
+    boolean: "yes/no (true/false)",
+    array: "a list",
+    object: "an object",
+    null: "null",
+    date: "a date",
+  },
+};
+
+function typeOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number" && Number.isNaN(value)) return "NaN";
+  return typeof value;
+}
+
+const locales = { de: z.locales.de(), en: z.locales.en() };
+
+type RawIssue = Parameters<NonNullable<ReturnType<typeof z.locales.de>["localeError"]>>[0];
+
+/**
+ * Zod's own messages in the request's language, with two of ours: a missing field is "Pflichtfeld",
+ * a field of the wrong type says which type it needs and which it got.
+ */
+function localeError(issue: RawIssue): string | undefined {
+  const locale = currentLocale();
+  if (issue.code === "invalid_type") {
+    if (issue.input === undefined) return locale === "de" ? "Pflichtfeld" : "Required";
+    const names = typeNames[locale];
+    const expected = names[String(issue.expected)] ?? String(issue.expected);
+    const gotType = typeOf(issue.input);
+    const got = names[gotType] ?? gotType;
+    return locale === "de" ? `Erwartet wird ${expected}, nicht ${got}` : `Expected ${expected}, not ${got}`;
+  }
+  const result = locales[locale].localeError?.(issue);
+  return typeof result === "string" ? result : result?.message;
+}
+
+let configured = false;
+export function configureZodMessages(): void {
+  if (configured) return;
+  configured = true;
+  z.config({ localeError });
+}

@@ -1,10 +1,7 @@
-import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { serveStatic } from "@hono/node-server/serve-static";
-import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
-import { sql } from "kysely";
 import { auditRoutes } from "../features/audit/routes.js";
 import { authRoutes } from "../features/auth/routes.js";
 import { geoRoutes } from "../features/geo/routes.js";
@@ -21,6 +18,7 @@ import { problemResponse, toDomainError, zodFieldErrors } from "./middleware/err
 import { rejectNulCharacters, requestContext, sessionAndOrigin } from "./middleware/request-context.js";
 import { securityHeaders } from "./middleware/security-headers.js";
 import { operationsRoutes } from "./operations-routes.js";
+import { mountWebApp } from "./static-files.js";
 
 configureZodMessages();
 
@@ -77,13 +75,7 @@ export function createApp(deps: AppDeps) {
     throw new DomainError("not_found", "Diese Adresse gibt es in der API nicht.");
   });
 
-  if (existsSync(path.join(webDistDir, "index.html"))) {
-    const indexHtml = readFileSync(path.join(webDistDir, "index.html"), "utf8");
-    app.use("/assets/*", serveStatic({ root: path.relative(process.cwd(), webDistDir) }));
-    app.use("/favicon.svg", serveStatic({ root: path.relative(process.cwd(), webDistDir) }));
-    // Every other path belongs to the single-page app's router.
-    app.get("*", (c) => c.html(indexHtml));
-  }
+  mountWebApp(app, webDistDir);
 
   app.onError((err, c) => {
     const ctx = c.get("ctx");

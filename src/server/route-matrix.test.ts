@@ -1,4 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { AccessFixture } from "../../tests/support/access-fixture.js";
 import { demo, expectDenied, expectSameAsMissing, setupTestApp } from "../../tests/support/test-app.js";
 
@@ -12,10 +15,16 @@ const t = setupTestApp();
 type Operation = { "x-access": string };
 type Doc = { paths: Record<string, Record<string, Operation>> };
 
-const fixtureModules = import.meta.glob<{ accessFixtures: AccessFixture[] }>("../features/*/access-fixtures.test-support.ts", {
-  eager: true,
+const featuresDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "../features");
+const fixtures = new Map<string, AccessFixture>();
+beforeAll(async () => {
+  for (const feature of readdirSync(featuresDir)) {
+    const file = path.join(featuresDir, feature, "access-fixtures.test-support.ts");
+    if (!existsSync(file)) continue;
+    const { accessFixtures } = (await import(file)) as { accessFixtures: AccessFixture[] };
+    for (const f of accessFixtures) fixtures.set(f.route, f);
+  }
 });
-const fixtures = new Map(Object.values(fixtureModules).flatMap((m) => m.accessFixtures.map((f) => [f.route, f] as const)));
 
 const personas = [
   { name: "admin", email: demo.admin, role: "admin" },

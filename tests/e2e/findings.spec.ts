@@ -8,7 +8,7 @@ test("an empty sign-in shows the app's German messages at the fields, not the br
   const email = page.getByLabel("E-Mail-Adresse");
   await expect(email).toHaveAttribute("aria-invalid", "true");
   await expect(email).toHaveAccessibleDescription("Bitte ausfüllen.");
-  await expect(page.getByLabel("Passwort", { exact: true })).toHaveAccessibleDescription("Bitte ausfüllen.");
+  await expect(page.getByRole("textbox", { name: "Passwort", exact: true })).toHaveAccessibleDescription("Bitte ausfüllen.");
   await expect(page.locator("form")).toHaveJSProperty("noValidate", true);
   await expect(email).toBeFocused();
 
@@ -20,14 +20,14 @@ test("an empty sign-in shows the app's German messages at the fields, not the br
   await expect(page.getByRole("button", { name: "Passwort anzeigen" })).toBeAttached();
   await chooseLanguage(page, "en");
   await expect(page.getByRole("button", { name: "Show password" })).toBeAttached();
-  await expect(page.getByLabel("Password", { exact: true })).toHaveAccessibleDescription("Please fill in this field.");
+  await expect(page.getByRole("textbox", { name: "Password", exact: true })).toHaveAccessibleDescription("Please fill in this field.");
 });
 
 test("with English selected, a wrong password is explained in English by the server", async ({ page }) => {
   await page.goto("/anmelden");
   await chooseLanguage(page, "en");
   await page.getByLabel("Email address").fill("beratung.wittenberg@demo.example");
-  await page.getByLabel("Password", { exact: true }).fill("not-the-password");
+  await page.getByRole("textbox", { name: "Password", exact: true }).fill("not-the-password");
   const request = page.waitForRequest((r) => r.url().endsWith("/api/v1/auth/login"));
   await page.getByRole("button", { name: "Sign in" }).click();
   expect((await request).headers()["accept-language"]).toBe("en");
@@ -68,7 +68,7 @@ test("the audit log speaks German: action and object names, and counts with the 
   await expect(page.getByRole("status").filter({ hasText: /^\d+ Einträge$/ })).toBeVisible();
 
   // The demo seed is exactly one entry.
-  await page.getByRole("textbox", { name: "Aktion" }).click();
+  await page.getByRole("combobox", { name: "Aktion" }).click();
   await page.getByRole("option", { name: "Demodaten angelegt" }).click();
   await expect(page).toHaveURL(/action=seed/);
   await expect(page.getByRole("status").filter({ hasText: /Eintr/ })).toHaveText("1 Eintrag");
@@ -83,7 +83,7 @@ test("the licences open inside the app when signed in, and lead back to the sign
   await expect(page).toHaveURL(/\/anmelden$/);
 
   await page.getByLabel("E-Mail-Adresse").fill("koordination@demo.example");
-  await page.getByLabel("Passwort", { exact: true }).fill(demoPassword);
+  await page.getByRole("textbox", { name: "Passwort", exact: true }).fill(demoPassword);
   await page.getByRole("button", { name: "Anmelden" }).click();
   const nav = page.getByRole("navigation", { name: "Hauptnavigation" });
   await nav.getByRole("link", { name: "Lizenzen" }).click();

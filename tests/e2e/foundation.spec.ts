@@ -29,7 +29,7 @@ test("an admin signs in, switches the language, creates a user and finds the cre
   await expect(page.getByRole("cell", { name: "emil@test.example", exact: true })).toBeVisible();
 
   await page.getByRole("link", { name: "Audit-Log" }).click();
-  await page.getByRole("textbox", { name: "Aktion" }).click();
+  await page.getByRole("combobox", { name: "Aktion" }).click();
   await page.getByRole("option", { name: "Angelegt" }).click();
   const row = page
     .getByRole("row")
@@ -52,10 +52,10 @@ test("an admin signs in, switches the language, creates a user and finds the cre
 test("a wrong password shows a German message; a counsellor sees no administration", async ({ page }) => {
   await page.goto("/anmelden");
   await page.getByLabel("E-Mail-Adresse").fill("beratung.halle@demo.example");
-  await page.getByLabel("Passwort", { exact: true }).fill("falsches-passwort");
+  await page.getByRole("textbox", { name: "Passwort", exact: true }).fill("falsches-passwort");
   await page.getByRole("button", { name: "Anmelden" }).click();
   await expect(page.getByRole("alert")).toContainText("E-Mail-Adresse oder Passwort ist falsch.");
-  await page.getByLabel("Passwort", { exact: true }).fill(password);
+  await page.getByRole("textbox", { name: "Passwort", exact: true }).fill(password);
   await page.getByRole("button", { name: "Anmelden" }).click();
   await expect(page.getByRole("heading", { name: "Ausbildungsberufe" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Benutzer" })).toHaveCount(0);

@@ -33,7 +33,7 @@ export async function signIn(page: Page, email: string, lang: Lang = "de") {
   await expect(page).toHaveURL(/\/anmelden$/);
   if (lang !== "de") await chooseLanguage(page, lang);
   await page.getByLabel(words[lang].email).fill(email);
-  await page.getByLabel(words[lang].password, { exact: true }).fill(demoPassword);
+  await page.getByRole("textbox", { name: words[lang].password, exact: true }).fill(demoPassword);
   await page.getByRole("button", { name: words[lang].signIn }).click();
   await expect(page).not.toHaveURL(/\/anmelden$/);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

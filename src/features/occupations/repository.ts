@@ -149,7 +149,7 @@ function toOccupation(r: Row): Occupation {
     chamber: r.chamber,
     chambers: chambers.length > 0 ? chambers : [r.chamber],
     kldb: r.kldb,
-    kldb5: r.kldb5 ?? r.kldb,
+    kldb5: r.kldb5,
     validFrom: r.valid_from_text,
     validUntil: r.valid_until_text,
     formerNames: json(r.former_names),

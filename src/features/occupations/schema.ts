@@ -23,7 +23,12 @@ export const occupationSchema = z
     chamber: chamberSchema.describe("Hauptsächlich zuständige Kammer"),
     chambers: z.array(chamberSchema).describe("Alle Kammern, die in diesem Beruf ausbilden (IHK und HWK, wo beide ausbilden)"),
     kldb: z.string().describe("KldB 2010: Berufsgruppe (3 Stellen)"),
-    kldb5: z.string().describe("KldB 2010: Berufsgattung (5 Stellen, die 5. ist das Anforderungsniveau)"),
+    kldb5: z
+      .string()
+      .nullable()
+      .describe(
+        "KldB 2010: Berufsgattung (5 Stellen, die 5. ist das Anforderungsniveau); leer nur bei Berufen, die vor der Zuordnung aus dem Katalog fielen",
+      ),
     validFrom: isoDate.nullable().describe("Erster Ausbildungsbeginn in diesem Beruf, wenn er neu ist"),
     validUntil: isoDate.nullable().describe("Letzter Ausbildungsbeginn, wenn der Beruf aufgehoben ist"),
     formerNames: z.array(formerNameSchema).describe("Frühere Bezeichnungen desselben Berufs"),

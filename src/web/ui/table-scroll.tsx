@@ -7,7 +7,7 @@ import type { ReactNode } from "react";
  */
 export function TableScroll({ label, minWidth, children }: { label: string; minWidth: number; children: ReactNode }) {
   return (
-    <Box role="region" aria-label={label} tabIndex={0} style={{ overflowX: "auto", maxWidth: "100%" }}>
+    <Box role="region" aria-label={label} tabIndex={0} style={{ overflowX: "auto", maxWidth: "100%", position: "relative" }}>
       <Box miw={minWidth}>{children}</Box>
     </Box>
   );

@@ -142,7 +142,7 @@ export function OccupationsPage() {
                     </Table.Td>
                     <Table.Td>{t("occupations.monthsValue", { count: o.months })}</Table.Td>
                     <Table.Td>{o.chambers.map(chamberLabel).join(", ")}</Table.Td>
-                    <Table.Td>{o.kldb5}</Table.Td>
+                    <Table.Td>{o.kldb5 ?? o.kldb}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

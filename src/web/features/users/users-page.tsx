@@ -171,7 +171,7 @@ export function UsersPage() {
             {users.data?.items.map((u) => (
               <Table.Tr key={u.id}>
                 <Table.Td>{u.displayName}</Table.Td>
-                <Table.Td style={{ overflowWrap: "anywhere" }}>{u.email}</Table.Td>
+                <Table.Td>{u.email}</Table.Td>
                 <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
                 <Table.Td>{u.districts.map(districtName).join(", ") || u.organisation || "–"}</Table.Td>
                 <Table.Td>

@@ -10,3 +10,17 @@ export function inDistrictScope(agsColumn: Expression<string | null>, scope: Sco
   if (scope.districts.length === 0) return sql<SqlBool>`false`;
   return sql<SqlBool>`${agsColumn} in (${sql.join([...scope.districts])})`;
 }
+
+/**
+ * The whole scope as a WHERE condition for case data: a row matches when its district is in the
+ * user's districts, or (for partner users) when it is addressed to the user's organisation. Features
+ * whose rows can be addressed to a partner pass that column; the others pass only the district.
+ */
+export function inScope(
+  columns: { ags: Expression<string | null>; addressedTo?: Expression<string | null> },
+  scope: Scope,
+): Expression<SqlBool> {
+  const byDistrict = inDistrictScope(columns.ags, scope);
+  if (!scope.organisation || !columns.addressedTo) return byDistrict;
+  return sql<SqlBool>`(${byDistrict} or ${columns.addressedTo} = ${scope.organisation})`;
+}

@@ -19,7 +19,8 @@ describe("the API as a whole", () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
-    expect(res.headers.get("x-request-id")).toBeTruthy();
+    expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(res.headers.get("strict-transport-security")).toBeNull();
   });
 
   it("an unknown API path is a 404 problem in German", async () => {
@@ -48,7 +49,7 @@ describe("the API as a whole", () => {
     const table: string[] = [];
     for (const [path, ops] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {
-        expect(op["x-access"], `${method} ${path}`).toBeTruthy();
+        expect(op["x-access"], `${method} ${path}`).toMatch(/^(public|password-only|signed-in-any|signed-in|roles:[a-z,]+)$/);
         table.push(`${method.toUpperCase().padEnd(6)} ${path.padEnd(40)} ${op["x-access"]}`);
       }
     }

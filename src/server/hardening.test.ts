@@ -126,6 +126,33 @@ describe("bad input is answered in German and changes nothing", () => {
   });
 });
 
+describe("protected attributes are not accepted", () => {
+  it("a field such as nationality, religion or sex is refused by name and nothing is stored", async () => {
+    const admin = await t.signIn(demo.admin);
+    const users = await userCount();
+    const res = await t.request("POST", "/api/v1/users", {
+      as: admin,
+      body: {
+        email: "merkmal@test.example",
+        displayName: "Mia Merkmal",
+        role: "coordinator",
+        password: "Ein-langes-Passwort",
+        nationality: "SY",
+        religion: "x",
+        sex: "f",
+      },
+    });
+    expect(res.status).toBe(422);
+    const { errors } = (await res.json()) as { errors: Record<string, string[]> };
+    expect(errors).toEqual({
+      nationality: ["Dieses Feld ist unbekannt"],
+      religion: ["Dieses Feld ist unbekannt"],
+      sex: ["Dieses Feld ist unbekannt"],
+    });
+    expect(await userCount()).toBe(users);
+  });
+});
+
 describe("answers in the language the browser asks for", () => {
   const en = { "accept-language": "en-GB,en;q=0.9,de;q=0.5" };
 

@@ -30,7 +30,7 @@ test("an admin signs in, switches the language, creates a user and finds the cre
 
   await page.getByRole("link", { name: "Audit-Log" }).click();
   await page.getByRole("combobox", { name: "Aktion" }).click();
-  await page.getByRole("option", { name: "Angelegt" }).click();
+  await page.getByRole("option", { name: "Angelegt", exact: true }).click();
   const row = page
     .getByRole("row")
     .filter({ hasText: /Anja Administratorin|admin@demo\.example/ })

@@ -44,25 +44,39 @@ describe("audit log", () => {
     await expect(sql`delete from audit_log`.execute(t.db)).rejects.toThrow(/append-only/);
   });
 
-  it("a write that fails half-way leaves neither the change nor its audit entry", async () => {
+  it("a refused write leaves no audit entry (rollback of write and entry together: src/lib/context.test.ts)", async () => {
+    const admin = await t.signIn(demo.admin);
     const before = await t.db
       .selectFrom("audit_log")
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .executeTakeFirstOrThrow();
-    await expect(
-      t.db.transaction().execute(async (trx) => {
-        await trx.insertInto("audit_log").values({ entity: "user", action: "create", changed_fields: "[]" }).execute();
-        await trx
-          .insertInto("app_user")
-          .values({ email: demo.admin, display_name: "Doppelt", role: "admin", password_hash: "x" })
-          .execute();
-      }),
-    ).rejects.toThrow();
+    const res = await t.request("POST", "/api/v1/users", {
+      as: admin,
+      body: { email: demo.coordinator.toUpperCase(), displayName: "Doppelt", role: "coordinator", password: "Audit-Passwort-2026" },
+    });
+    expect(res.status).toBe(409);
     const after = await t.db
       .selectFrom("audit_log")
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
+  });
+
+  it("shows names instead of ids: who acted and which account it was about", async () => {
+    const admin = await t.signIn(demo.admin);
+    const created = (await (
+      await t.request("POST", "/api/v1/users", {
+        as: admin,
+        body: { email: "benannt@test.example", displayName: "Bena Benannt", role: "coordinator", password: "Audit-Passwort-2026" },
+      })
+    ).json()) as { id: string };
+    const page = (await (await t.request("GET", "/api/v1/audit?entity=user&action=create&actor=admin", { as: admin })).json()) as {
+      items: { entityId: string; actorName: string; entityLabel: string }[];
+    };
+    expect(page.items.find((e) => e.entityId === created.id)).toMatchObject({
+      actorName: "Anja Administratorin",
+      entityLabel: "Bena Benannt",
+    });
   });
 });
 

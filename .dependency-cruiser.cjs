@@ -24,7 +24,7 @@ module.exports = {
       comment: "A feature calls other features' services, never their repositories.",
       severity: "error",
       from: { path: "^src/features/([^/]+)/" },
-      to: { path: "^src/features/([^/]+)/repository\\.ts$", pathNot: "^src/features/$1/" },
+      to: { path: "^src/features/([^/]+)/[a-z-]*repository[.]ts$", pathNot: "^src/features/$1/" },
     },
     {
       name: "features-do-not-import-server",

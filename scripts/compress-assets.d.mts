@@ -1,3 +1,2 @@
 // Types of scripts/compress-assets.mjs (plain JavaScript, run after every web build).
-export const compressible: RegExp;
 export function compressAssets(dir: string): Promise<number>;

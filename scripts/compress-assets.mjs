@@ -11,7 +11,7 @@ const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
 
 /** Text-like files worth compressing; images other than SVG and fonts in woff2 are compressed already. */
-export const compressible = /\.(?:js|mjs|css|html|svg|json|map|txt|xml|webmanifest|wasm|ttf|otf|ico)$/i;
+const compressible = /\.(?:js|mjs|css|html|svg|json|map|txt|xml|webmanifest|wasm|ttf|otf|ico)$/i;
 
 function filesUnder(dir) {
   return readdirSync(dir, { withFileTypes: true, recursive: true })

@@ -2,5 +2,4 @@
 export function webInputFiles(root?: string): string[];
 export function webInputsHash(root?: string, extraInputs?: string[]): string;
 export function webBuildStaleReason(root?: string): string | null;
-export function buildWeb(root?: string): Promise<void>;
 export function buildWebIfStale(root?: string): Promise<boolean>;

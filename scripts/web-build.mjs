@@ -80,7 +80,7 @@ export function webBuildStaleReason(root = projectRoot) {
  * the usual inputs (a schema importing from elsewhere) is watched from then on. No stamp is
  * written when an input changed while the build ran, so the next start builds again.
  */
-export async function buildWeb(root = projectRoot) {
+async function buildWeb(root = projectRoot) {
   rmSync(stampFile(root), { force: true });
   const before = webInputsHash(root);
   const bundled = new Set();

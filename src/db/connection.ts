@@ -20,6 +20,8 @@ export type DatabaseHandle = {
 
 // PostgreSQL returns bigint (int8) as text; counts and ids of ours fit a JS number.
 pg.types.setTypeParser(20, (v) => Number(v));
+// Calendar dates stay "YYYY-MM-DD" text (a JS Date would put them at local midnight and shift them).
+pg.types.setTypeParser(1082, (v) => v);
 
 export function kyselyOverPglite(pglite: PGlite): Kysely<Database> {
   return new Kysely<Database>({ dialect: new PgliteDialect(pglite) });

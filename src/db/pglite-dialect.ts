@@ -35,11 +35,15 @@ export class PgliteDialect implements Dialect {
   }
 }
 
+/** Calendar dates stay "YYYY-MM-DD" text, as on PostgreSQL (connection.ts): no time zone can shift them. */
+const dateOid = 1082;
+const dateAsText = { [dateOid]: (value: string) => value };
+
 class PgliteConnection implements DatabaseConnection {
   constructor(private readonly pglite: PGlite) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.pglite.query<R>(compiled.sql, compiled.parameters as unknown[]);
+    const result = await this.pglite.query<R>(compiled.sql, compiled.parameters as unknown[], { parsers: dateAsText });
     const affected = result.affectedRows;
     const isWrite = /^\s*(insert|update|delete|merge)\b/i.test(compiled.sql);
     return {

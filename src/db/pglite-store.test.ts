@@ -57,6 +57,21 @@ const countUsers = async (dataDir: string) => {
   }
 };
 
+let demoDatabase: Promise<string> | undefined;
+/**
+ * A closed database with the demo accounts, copied for the tests that need an existing one: a new
+ * data directory costs an initdb (seconds on a busy machine), so only the tests of a first start make one.
+ */
+async function existingDatabase(name: string): Promise<string> {
+  demoDatabase ??= openDatabase({ dataDir: path.join(root, "demo"), prepareNew: seedDemoData }).then(async (handle) => {
+    await handle.close();
+    return path.join(root, "demo");
+  });
+  const dataDir = path.join(root, name);
+  cpSync(await demoDatabase, dataDir, { recursive: true });
+  return dataDir;
+}
+
 /** A directory as a freshly formatted, mounted volume looks: it exists, holds only lost+found. */
 function emptyVolume(name: string): { dir: string; inode: number } {
   const dir = path.join(root, name);
@@ -68,7 +83,7 @@ describe.skipIf(process.env.DATABASE_URL)("the embedded database's guards", () =
   it(
     "a second process on the same data directory gets a clear error and the first keeps working",
     async () => {
-      const dataDir = path.join(root, "locked");
+      const dataDir = await existingDatabase("locked");
       const other = holdDatabase(dataDir);
       try {
         await waitForLine(other, "ready");
@@ -107,7 +122,7 @@ describe.skipIf(process.env.DATABASE_URL)("the embedded database's guards", () =
   it(
     "a stale lock of a crashed process is taken over",
     async () => {
-      const dataDir = path.join(root, "stale");
+      const dataDir = await existingDatabase("stale");
       const child = holdDatabase(dataDir);
       await waitForLine(child, "ready");
       await kill(child, "SIGKILL");
@@ -120,9 +135,7 @@ describe.skipIf(process.env.DATABASE_URL)("the embedded database's guards", () =
   it(
     "backup and restore: the restored database is the one of the backup, the replaced one is kept beside it",
     async () => {
-      const dataDir = path.join(root, "backup");
-      const handle = await openDatabase({ dataDir, prepareNew: seedDemoData });
-      await handle.close();
+      const dataDir = await existingDatabase("backup");
       const file = path.join(root, "lotse.tar.gz");
       expect(await backupPglite(dataDir, file)).toBeGreaterThan(1000);
 
@@ -213,8 +226,8 @@ describe.skipIf(process.env.DATABASE_URL)("DATA_DIR is an existing directory (a 
     "a first start killed while moving the built database up: undone before PG_VERSION moved, finished after",
     async () => {
       // One built database (demo accounts plus one marker account) as a first start leaves it in .lotse-init.
-      const built = path.join(root, "volume-built");
-      const handle = await openDatabase({ dataDir: built, prepareNew: seedDemoData });
+      const built = await existingDatabase("volume-built");
+      const handle = await openDatabase({ dataDir: built });
       await insertAccount(handle.db, { email: "gebaut@test.example", displayName: "Gebaut", role: "coordinator" });
       await handle.close();
       const interrupted = (name: string, moveMarker: boolean) => {

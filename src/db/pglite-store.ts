@@ -48,7 +48,14 @@ export function acquireDataDirLock(dataDir: string): () => void {
         rmSync(lockPath, { force: true });
       };
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
+        throw new Error(
+          `Die Sperrdatei ${lockPath} kann nicht angelegt werden: ${path.dirname(lockPath)} ist nicht beschreibbar. ` +
+            "Lotse legt sie neben DATA_DIR an; wählen Sie DATA_DIR in einem beschreibbaren Verzeichnis (z. B. ein Volume unter /app/data/db statt /data).",
+        );
+      }
+      if (code !== "EEXIST") throw e;
       const owner = Number(readFileSync(lockPath, "utf8").trim());
       if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
         throw new DataDirLockedError(

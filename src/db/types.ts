@@ -83,6 +83,103 @@ export interface ReferenceVersionTable {
   loaded_at: Generated<Date>;
 }
 
+type DateColumn = ColumnType<string, string, string>;
+
+export interface CompanyTable {
+  id: Generated<string>;
+  name: string;
+  legal_form: string | null;
+  street: string | null;
+  postal_code: string;
+  city: string | null;
+  ags: string | null;
+  lat: number | null;
+  lon: number | null;
+  in_service_region: boolean;
+  sector: string | null;
+  size_class: "1-9" | "10-49" | "50-249" | "250+" | null;
+  chamber: "ihk" | "hwk" | "other" | null;
+  membership_number: string | null;
+  migrant_led: boolean | null;
+  migrant_led_recorded_on: DateColumn | null;
+  may_train: Generated<"unknown" | "checking" | "authorised" | "not_authorised">;
+  trainer_qualified: boolean | null;
+  website: string | null;
+  tags: ColumnType<string[], string[] | undefined, string[]>;
+  responsible_user_id: string | null;
+  stage: Generated<"contacted" | "informed" | "interested" | "needs_profiled" | "training" | "paused" | "declined">;
+  stage_changed_at: Timestamp;
+  declined_reason: string | null;
+  declined_note: string | null;
+  source: Generated<"manual" | "import" | "jobsuche">;
+  external_ref: string | null;
+  search_text: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CompanyContactTable {
+  id: Generated<string>;
+  company_id: string;
+  name: string;
+  function: string | null;
+  phone: string | null;
+  email: string | null;
+  preferred_language: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface CompanyStageChangeTable {
+  id: Generated<string>;
+  company_id: string;
+  from_stage: string | null;
+  to_stage: string;
+  reason: string | null;
+  note: string | null;
+  at: Timestamp;
+  user_id: string | null;
+}
+
+export interface CompanyActivityTable {
+  id: Generated<string>;
+  company_id: string;
+  kind: "call" | "visit" | "email" | "letter" | "event" | "note";
+  occurred_on: DateColumn;
+  user_id: string | null;
+  summary: string;
+  outcome: string | null;
+  next_step: string | null;
+  next_step_due: DateColumn | null;
+  next_step_done_at: Date | null;
+  created_at: Timestamp;
+}
+
+export interface OfferTable {
+  id: Generated<string>;
+  company_id: string;
+  kind: "training" | "entry_qualification" | "internship";
+  occupation_id: string;
+  title: string | null;
+  places: number;
+  start_date: DateColumn;
+  eq_months: number | null;
+  postal_code: string;
+  ags: string | null;
+  lat: number | null;
+  lon: number | null;
+  min_school_certificate: "none" | "lower_secondary" | "intermediate" | "upper_secondary" | null;
+  min_german_level: "A1" | "A2" | "B1" | "B2" | "C1" | "C2" | null;
+  driving_licence: Generated<boolean>;
+  requirements_note: string | null;
+  description: string | null;
+  contact_id: string | null;
+  status: Generated<"draft" | "open" | "filled" | "withdrawn">;
+  source: Generated<"manual" | "import" | "jobsuche">;
+  external_ref: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   app_user: AppUserTable;
   user_district: UserDistrictTable;
@@ -91,4 +188,9 @@ export interface Database {
   audit_log: AuditLogTable;
   occupation: OccupationTable;
   reference_version: ReferenceVersionTable;
+  company: CompanyTable;
+  company_contact: CompanyContactTable;
+  company_stage_change: CompanyStageChangeTable;
+  company_activity: CompanyActivityTable;
+  offer: OfferTable;
 }

@@ -2,7 +2,18 @@ import { insertAuditRow } from "../db/audit-log.js";
 import { type Ctx, withWrite } from "./context.js";
 
 /** What the audit log can name: a closed list, so a typo is a compile error, not a new entity. */
-export const auditEntities = ["user", "session", "audit_log", "occupation"] as const;
+export const auditEntities = [
+  "user",
+  "session",
+  "audit_log",
+  "occupation",
+  "company",
+  "company_contact",
+  "company_activity",
+  "offer",
+  "import",
+  "job",
+] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 
 export const auditActions = [

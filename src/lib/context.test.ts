@@ -1,7 +1,7 @@
 import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { setupTestApp } from "../../tests/support/test-app.js";
-import { audit, changedFields } from "./audit.js";
+import { audit, auditSensitiveRead, changedFields } from "./audit.js";
 import { loadConfig } from "./config.js";
 import { systemContext, withWrite } from "./context.js";
 import { DomainError } from "./errors.js";
@@ -71,6 +71,27 @@ describe("withWrite: composable writes", () => {
 
   it("an audit entry outside a write is a programming error, not a silent extra transaction", async () => {
     await expect(audit(ctx(), { entity: "user", action: "update", entityId: null, fields: [] })).rejects.toThrow(/outside withWrite/);
+  });
+});
+
+describe("auditSensitiveRead: one call per read of residence status or documents", () => {
+  it("records who read which sensitive fields of which record, with the request id", async () => {
+    const read = { ...ctx(), requestId: "lesen-aufenthalt-01" };
+    await auditSensitiveRead(read, {
+      entity: "user",
+      entityId: "3f1c2a9e-0000-4000-8000-000000000001",
+      fields: ["residenceStatus", "workNote"],
+    });
+    const entry = await t.db
+      .selectFrom("audit_log")
+      .select(["action", "entity_id", "changed_fields"])
+      .where("request_id", "=", "lesen-aufenthalt-01")
+      .executeTakeFirstOrThrow();
+    expect(entry).toEqual({
+      action: "read_sensitive",
+      entity_id: "3f1c2a9e-0000-4000-8000-000000000001",
+      changed_fields: ["residenceStatus", "workNote"],
+    });
   });
 });
 

@@ -24,7 +24,13 @@ export class DomainError extends Error {
   constructor(
     readonly kind: DomainErrorKind,
     readonly detail: Msg,
-    readonly options: { fields?: FieldErrors; title?: Msg; retryAfterSeconds?: number } = {},
+    readonly options: {
+      fields?: FieldErrors;
+      title?: Msg;
+      retryAfterSeconds?: number;
+      /** Extension members of the problem document (RFC 9457), e.g. the duplicates a create found. */
+      extensions?: Record<string, unknown>;
+    } = {},
   ) {
     super(typeof detail === "string" ? detail : detail.text);
     this.name = "DomainError";

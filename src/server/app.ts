@@ -4,8 +4,13 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { auditRoutes } from "../features/audit/routes.js";
 import { authRoutes } from "../features/auth/routes.js";
+import { contactLogRoutes } from "../features/companies/contact-log-routes.js";
+import { companyRoutes } from "../features/companies/routes.js";
+import { companiesToday } from "../features/companies/today.js";
 import { geoRoutes } from "../features/geo/routes.js";
 import { occupationRoutes } from "../features/occupations/routes.js";
+import { offerRoutes } from "../features/offers/routes.js";
+import { todayRoutes } from "../features/today/routes.js";
 import { userRoutes } from "../features/users/routes.js";
 import { DomainError, fail } from "../lib/errors.js";
 import type { AppDeps, AppEnv } from "../lib/http/env.js";
@@ -25,7 +30,18 @@ configureZodMessages();
 export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
 
 /** Every feature's routes. A new feature adds one line here; the route matrix test finds its routes. */
-const features: FeatureRoutes[] = [operationsRoutes, authRoutes, userRoutes, auditRoutes, geoRoutes, occupationRoutes];
+const features: FeatureRoutes[] = [
+  operationsRoutes,
+  authRoutes,
+  userRoutes,
+  auditRoutes,
+  geoRoutes,
+  occupationRoutes,
+  companyRoutes,
+  contactLogRoutes,
+  offerRoutes,
+  todayRoutes([companiesToday]),
+];
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({

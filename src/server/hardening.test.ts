@@ -33,7 +33,7 @@ describe("bad input is answered in German and changes nothing", () => {
     expect(res.status).toBe(422);
     const body = (await res.json()) as { errors: Record<string, string[]> };
     expect(Object.hasOwn(body.errors, "__proto__")).toBe(true);
-    expect(body.errors.__proto__).toEqual(["Dieses Feld ist unbekannt"]);
+    expect(Object.getOwnPropertyDescriptor(body.errors, "__proto__")?.value).toEqual(["Dieses Feld ist unbekannt"]);
     const login = await t.request("POST", "/api/v1/auth/login", { raw: '{"__proto__": {}, "constructor": {"prototype": {}}}' });
     expect(login.status).toBe(422);
     expect([await userCount(), await auditCount()]).toEqual([users, audits]);

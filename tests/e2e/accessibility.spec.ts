@@ -18,10 +18,12 @@ test("the keyboard reaches the content first through a visible skip link, and a 
   const skip = page.getByRole("link", { name: "Zum Inhalt springen" });
   await expect(skip).toBeFocused();
   await expect(skip).toBeInViewport();
+  await shot(page, "skip-link-de");
   await page.keyboard.press("Enter");
   await expect(page.getByRole("main")).toBeFocused();
 
   const search = page.getByRole("main").getByRole("textbox").first();
   await search.focus();
   await expect(search).toHaveCSS("outline-style", "solid");
+  await shot(page, "focus-ring-de");
 });

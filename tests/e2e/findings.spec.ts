@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { chooseLanguage, demoPassword, expectNoSeriousA11yViolations, signIn } from "./support";
+import { chooseLanguage, demoPassword, expectNoSeriousA11yViolations, shot, signIn } from "./support";
 
 test("an empty sign-in shows the app's German messages at the fields, not the browser's bubble", async ({ page }) => {
   await page.goto("/anmelden");
@@ -52,6 +52,7 @@ test("two-factor setup shows the otpauth address as a QR code", async ({ page })
   await expect(qr).toBeVisible();
   await expect(qr).toHaveAttribute("src", /^data:image\/svg\+xml/);
   expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  await shot(page, "account-two-factor-de");
   // A code of the wrong shape is caught at the field in German, before any request.
   await page.getByRole("button", { name: "Mit Code aktivieren" }).click();
   await expect(page.getByLabel("Code")).toHaveAccessibleDescription("Der Code besteht aus sechs Ziffern.");

@@ -25,10 +25,14 @@ test("on a phone the menu closes after choosing an entry", async ({ page }) => {
   await menu.click();
   await expect(menu).toHaveAttribute("aria-expanded", "true");
   await expect(nav.getByRole("link", { name: "Benutzer" })).toBeInViewport();
+  await shot(page, "menu-open-de");
   await nav.getByRole("link", { name: "Benutzer" }).click();
   await expect(page.getByRole("heading", { name: "Benutzer", level: 1 })).toBeVisible();
   await expect(menu).toHaveAttribute("aria-expanded", "false");
   await expect(nav.getByRole("link", { name: "Audit-Log" })).not.toBeInViewport();
+  // A shut drawer is out of the keyboard's reach, too: no focus lands on links nobody can see.
+  await nav.getByRole("link", { name: "Audit-Log" }).focus();
+  await expect(nav.getByRole("link", { name: "Audit-Log" })).not.toBeFocused();
   // Sign-out and role, hidden in the header on a phone, are in the menu.
   await menu.click();
   await expect(nav.getByRole("button", { name: "Abmelden" })).toBeInViewport();

@@ -57,12 +57,14 @@ export async function expectNoHorizontalScroll(page: Page) {
   expect(scrollWidth, `page width on ${new URL(page.url()).pathname}`).toBeLessThanOrEqual(width);
 }
 
-/** Saves a full-page screenshot for a human look when LOTSE_SHOTS names a directory (never the repository). */
+/** Saves screenshots (what fits the window, and the whole page) for a human look when LOTSE_SHOTS names a directory (never the repository). */
 export async function shot(page: Page, name: string) {
   const dir = process.env.LOTSE_SHOTS;
   if (!dir) return;
   mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: path.join(dir, `${name}-${page.viewportSize()?.width ?? 0}.png`), fullPage: true });
+  const file = `${name}-${page.viewportSize()?.width ?? 0}`;
+  await page.screenshot({ path: path.join(dir, `${file}.png`) });
+  await page.screenshot({ path: path.join(dir, `${file}-full.png`), fullPage: true });
 }
 
 type Stop = { name: string; open: (page: Page) => Promise<void> };

@@ -99,4 +99,45 @@ export const englishMessages: Record<string, string> = {
   "Die Postleitzahl {postcode} ist nicht bekannt": "The postcode {postcode} is not known",
   "Die Postleitzahl {postcode}": "The postcode {postcode}",
   "Der Ausbildungsberuf": "The training occupation",
+
+  // Lengths and counts (also matched when zod filled in the number)
+  "Höchstens {max} Zeichen": "At most {max} characters",
+  "Mindestens {min} Zeichen": "At least {min} characters",
+  "Mindestens {min}": "At least {min}",
+  "Höchstens {max}": "At most {max}",
+  "Ungültige Seitenmarke (cursor): bitte die Liste neu laden": "Invalid page marker (cursor): please reload the list",
+
+  // Companies
+  "Der Betrieb": "The company",
+  "Die Ansprechperson": "The contact person",
+  "Der Eintrag im Kontaktverlauf": "The contact log entry",
+  "Dieser Eintrag hat keinen nächsten Schritt.": "This entry has no next step.",
+  "Namen des Betriebs angeben (mindestens 2 Zeichen)": "Enter the company's name (at least 2 characters)",
+  "Die Webadresse beginnt mit http:// oder https://": "The web address starts with http:// or https://",
+  "Leeres Schlagwort": "Empty tag",
+  "Höchstens 20 Schlagworte": "At most 20 tags",
+  "Nur Ziffern, Leerzeichen und + / ( ) -": "Only digits, spaces and + / ( ) -",
+  "Kurz beschreiben, was war": "Briefly describe what happened",
+  "Nächsten Schritt und Fälligkeit zusammen angeben": "Give the next step and its due date together",
+  "{place} liegt nicht in Ihren Kreisen; solche Betriebe legt die Koordination an":
+    "{place} is not in your districts; the coordinators add such companies",
+  "Es gibt bereits ähnliche Betriebe mit dieser Postleitzahl. Bitte prüfen Sie, ob es derselbe ist.":
+    "There are similar companies with this postcode. Please check whether it is the same one.",
+  "Bei einer Absage den Grund angeben": "Give the reason for a refusal",
+  "Ein Betrieb kann nicht mit sich selbst zusammengeführt werden": "A company cannot be merged with itself",
+
+  // Training places
+  "Der Ausbildungsplatz": "The training place",
+  "Beruf auswählen": "Choose an occupation",
+  "Mindestens 1 Platz": "At least 1 place",
+  "Höchstens 500 Plätze": "At most 500 places",
+  "Mindestens 1 Monat": "At least 1 month",
+  "Höchstens 24 Monate": "At most 24 months",
+  "Ganze Zahl angeben": "Enter a whole number",
+  "Diesen Beruf gibt es im Katalog nicht": "This occupation is not in the catalogue",
+  "{name} wird nicht mehr ausgebildet; bitte den Nachfolgeberuf wählen": "{name} is no longer trained; please choose its successor",
+  "Für eine EQ die Dauer in Monaten angeben": "Give the length of the EQ in months",
+  "Eine EQ mit Beginn an diesem Tag dauert {min} bis {max} Monate": "An EQ starting on this day lasts {min} to {max} months",
+  "Eine Dauer in Monaten gibt es nur für eine EQ": "A length in months applies only to an EQ",
+  "Diese Ansprechperson gehört nicht zu diesem Betrieb": "This contact person does not belong to this company",
 };

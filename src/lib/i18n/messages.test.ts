@@ -26,7 +26,10 @@ function messagesInSource(): Set<string> {
     /[=:]\s*\[\s*"([^"]+)"\s*\]/g,
   ];
   const found = new Set<string>();
-  for (const file of sourceFiles(path.join(src, "lib")).concat(sourceFiles(path.join(src, "server")), sourceFiles(path.join(src, "features")))) {
+  for (const file of sourceFiles(path.join(src, "lib")).concat(
+    sourceFiles(path.join(src, "server")),
+    sourceFiles(path.join(src, "features")),
+  )) {
     // Start-up configuration errors are for the operator, in German like the README.
     if (file.endsWith("messages-en.ts") || file.endsWith("config.ts")) continue;
     const text = readFileSync(file, "utf8");

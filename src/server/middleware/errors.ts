@@ -15,6 +15,7 @@ export type ProblemBody = {
   detail?: string;
   errors?: Record<string, string[]>;
   requestId?: string;
+  [extension: string]: unknown;
 };
 
 const statusOf: Record<DomainErrorKind, number> = {
@@ -89,6 +90,7 @@ export function problemBody(e: DomainError, locale: Locale, requestId: string): 
     status: statusOf[e.kind],
     detail: t(e.detail),
     ...(errors ? { errors } : {}),
+    ...(e.options.extensions ?? {}),
     requestId,
   };
 }

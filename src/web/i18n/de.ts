@@ -159,6 +159,15 @@ export const de = {
   about: {
     title: "Über Lotse – Lizenzen und Quellen",
     intro: "Lotse nutzt offene Referenzdaten. Wir danken den Urheberinnen und Urhebern:",
+    postcodes: "Postleitzahlen, Orte, Koordinaten",
+    preparedBy: "aufbereitet von",
+    districts: "Kreisgrenzen (Landkreise und kreisfreie Städte)",
+    simplified: "vereinfacht",
+    stations: "Bahnhöfe",
+    viaPackage: "über das Paket",
+    occupations: "Ausbildungsberufe",
+    occupationsCredit:
+      "Ausbildungsordnungen des Bundes (amtliche Werke, gemeinfrei); Berufsgruppen nach der Klassifikation der Berufe 2010 der Bundesagentur für Arbeit.",
   },
   error: {
     title: "Etwas ist schiefgegangen",

@@ -163,6 +163,15 @@ export const en: Shape<typeof de> = {
   about: {
     title: "About Lotse – licences and sources",
     intro: "Lotse uses open reference data. We thank its authors:",
+    postcodes: "Postcodes, places, coordinates",
+    preparedBy: "prepared by",
+    districts: "District boundaries (rural districts and independent cities)",
+    simplified: "simplified",
+    stations: "Railway stations",
+    viaPackage: "via the package",
+    occupations: "Training occupations",
+    occupationsCredit:
+      "Federal training regulations (official works, public domain); occupational groups after the Klassifikation der Berufe 2010 of the Bundesagentur für Arbeit.",
   },
   error: {
     title: "Something went wrong",

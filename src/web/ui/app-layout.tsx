@@ -1,5 +1,5 @@
 import { AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text, VisuallyHidden } from "@mantine/core";
-import { useDisclosure } from "@mantine/hooks";
+import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
 import type { ReactNode } from "react";
@@ -18,6 +18,8 @@ type NavItem = { to: string; label: string; roles?: Me["role"][] };
 export function AppLayout({ me, children }: { me: Me; children?: ReactNode }) {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
+  // Below the "sm" breakpoint the rail is a drawer; shut, it is out of reach of the keyboard, too.
+  const phone = useMediaQuery("(max-width: 48em)");
   const path = useRouterState({ select: (s) => s.location.pathname });
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -74,7 +76,7 @@ export function AppLayout({ me, children }: { me: Me; children?: ReactNode }) {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" component="nav" id="main-navigation" aria-label={t("nav.main")}>
+      <AppShell.Navbar p="xs" component="nav" id="main-navigation" aria-label={t("nav.main")} inert={phone && !opened}>
         <Stack gap={2}>
           {!me.mustChangePassword && items.map((i) => link(i, path.startsWith(i.to)))}
           {!me.mustChangePassword && admin.length > 0 && (

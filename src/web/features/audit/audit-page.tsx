@@ -102,17 +102,17 @@ export function AuditPage() {
             {items.map((e) => (
               <Table.Tr key={e.id}>
                 <Table.Td>{formatDateTime(e.at, i18n.language)}</Table.Td>
-                <Table.Td style={{ overflowWrap: "anywhere" }}>{e.actorName ?? e.actorEmail ?? "–"}</Table.Td>
+                <Table.Td>{e.actorName ?? e.actorEmail ?? "–"}</Table.Td>
                 <Table.Td>
                   {entityLabel(e.entity)}
                   {(e.entityLabel ?? e.entityId) && (
-                    <Text size="xs" c="dimmed" style={{ overflowWrap: "anywhere" }}>
+                    <Text size="xs" c="dimmed">
                       {e.entityLabel ?? e.entityId}
                     </Text>
                   )}
                 </Table.Td>
                 <Table.Td>{actionLabel(e.action)}</Table.Td>
-                <Table.Td style={{ overflowWrap: "anywhere" }}>{e.changedFields.join(", ")}</Table.Td>
+                <Table.Td>{e.changedFields.join(", ")}</Table.Td>
                 <Table.Td>{e.ip ?? ""}</Table.Td>
               </Table.Tr>
             ))}

@@ -52,7 +52,7 @@ export function acquireDataDirLock(dataDir: string): () => void {
       if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
         throw new Error(
           `Die Sperrdatei ${lockPath} kann nicht angelegt werden: ${path.dirname(lockPath)} ist nicht beschreibbar. ` +
-            "Lotse legt sie neben DATA_DIR an; wählen Sie DATA_DIR in einem beschreibbaren Verzeichnis (z. B. ein Volume unter /app/data/db statt /data).",
+            "Lotse legt sie neben DATA_DIR an: wählen Sie DATA_DIR eine Ebene tiefer (ein Volume unter /data: DATA_DIR=/data/db).",
         );
       }
       if (code !== "EEXIST") throw e;

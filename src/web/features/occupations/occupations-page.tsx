@@ -23,7 +23,7 @@ function PostcodeLookup() {
   });
   return (
     <Card withBorder>
-      <Title order={3} size="h5" mb="xs">
+      <Title order={2} size="h5" mb="xs">
         {t("occupations.postcodeTitle")}
       </Title>
       <TextInput

@@ -122,7 +122,7 @@ const internalError = new DomainError(
  * Default deny: every API route must have come in through `defineRoute` with an access declaration.
  * A route registered on Hono directly stops the start.
  */
-function assertEveryApiRouteDeclared(app: OpenAPIHono<AppEnv>, registered: Set<string>, documentation: string[]) {
+export function assertEveryApiRouteDeclared(app: OpenAPIHono<AppEnv>, registered: Set<string>, documentation: string[]) {
   const allowed = new Set([...registered, ...documentation]);
   for (const r of app.routes) {
     if (!r.path.startsWith("/api/") || r.method === "ALL") continue;

@@ -16,10 +16,18 @@ const withChildProcess = 180_000;
 /** Tests that build one or two new databases in this process. */
 const withNewDatabase = 120_000;
 
+const children = new Set<ChildProcess>();
+// A test that fails or times out while a child waits must not leave the child running.
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+});
+
 function holdDatabase(dataDir: string, ...args: string[]): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "tests/support/hold-database.ts", dataDir, ...args], {
+  const child = spawn(process.execPath, ["--import", "tsx", "tests/support/hold-database.ts", dataDir, ...args], {
     stdio: ["ignore", "pipe", "pipe"],
   });
+  children.add(child);
+  return child;
 }
 
 /** Resolves when the child prints `line`; fails (with its output) when it exits first. */

@@ -14,7 +14,7 @@ const agsList = z
 const booleanFlag = z.enum(["0", "1", "true", "false", ""]).transform((v) => v === "1" || v === "true");
 
 /** Every environment variable Lotse reads, with its default. The README lists the same table. */
-export const configSchema = z.object({
+const configSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
   DATA_DIR: z.string().min(1).default("./data/db"),

@@ -19,7 +19,7 @@ export type Access =
   | "signed-in"
   | readonly Role[];
 
-export function describeAccess(access: Access): string {
+function describeAccess(access: Access): string {
   return typeof access === "string" ? access : `roles:${[...access].sort().join(",")}`;
 }
 
@@ -40,7 +40,7 @@ function accessGuard(access: Access): MiddlewareHandler<AppEnv> {
   };
 }
 
-export const problemSchema = z
+const problemSchema = z
   .object({
     type: z.string(),
     title: z.string(),

@@ -35,6 +35,9 @@ export const auditActions = [
   "totp_enabled",
   "totp_disabled",
   "totp_disable_failed",
+  /** A batch of an import: the ids written, one entry per batch and entity. */
+  "import",
+  "commit",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -1,18 +1,12 @@
-import type { z } from "@hono/zod-openapi";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { actorOf } from "../../lib/context.js";
 import type { Actor } from "../../lib/http/actor.js";
-import { type ApiRouter, ctxOf, defineRoute } from "../../lib/http/route.js";
+import { type ApiRouter, ctxOf, defineRoute, jsonBody, jsonResponse } from "../../lib/http/route.js";
 import { type Me, meSchema } from "../users/schema.js";
 import { loginBodySchema, loginResultSchema, passwordChangeSchema, totpCodeSchema, totpSetupSchema } from "./schema.js";
 import { changeOwnPassword, login, logout, sessionCookieName } from "./service.js";
 import { beginTotpSetup, confirmTotpSetup, disableTotp, verifySecondFactor } from "./totp.js";
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-const jsonBody = <T extends z.ZodType>(schema: T) => ({ body: { content: { "application/json": { schema } }, required: true } });
 const noContent = { description: "Erledigt" };
 
 export function toMe(a: Actor): Me {
@@ -37,7 +31,7 @@ const loginRoute = defineRoute({
   access: "public",
   request: jsonBody(loginBodySchema),
   responses: {
-    200: json(loginResultSchema, "Angemeldet; ggf. fehlt noch der zweite Faktor"),
+    200: jsonResponse(loginResultSchema, "Angemeldet; ggf. fehlt noch der zweite Faktor"),
     429: { description: "Zu viele Fehlversuche (Retry-After)" },
   },
 });
@@ -57,7 +51,7 @@ const meRoute = defineRoute({
   tags: ["Anmeldung"],
   summary: "Das angemeldete Konto",
   access: "password-only",
-  responses: { 200: json(meSchema, "Das eigene Konto") },
+  responses: { 200: jsonResponse(meSchema, "Das eigene Konto") },
 });
 
 const totpVerifyRoute = defineRoute({
@@ -67,7 +61,7 @@ const totpVerifyRoute = defineRoute({
   summary: "Zweiten Faktor (TOTP-Code) bei der Anmeldung bestätigen; jeder Code gilt einmal",
   access: "password-only",
   request: jsonBody(totpCodeSchema),
-  responses: { 200: json(meSchema, "Anmeldung abgeschlossen"), 429: { description: "Zu viele Fehlversuche (Retry-After)" } },
+  responses: { 200: jsonResponse(meSchema, "Anmeldung abgeschlossen"), 429: { description: "Zu viele Fehlversuche (Retry-After)" } },
 });
 
 const totpSetupRoute = defineRoute({
@@ -76,7 +70,7 @@ const totpSetupRoute = defineRoute({
   tags: ["Konto"],
   summary: "Zwei-Faktor-Anmeldung einrichten: neues Geheimnis",
   access: "signed-in",
-  responses: { 200: json(totpSetupSchema, "Geheimnis und otpauth-Adresse für die App") },
+  responses: { 200: jsonResponse(totpSetupSchema, "Geheimnis und otpauth-Adresse für die App") },
 });
 
 const totpEnableRoute = defineRoute({

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { type ApiRouter, ctxOf, defineRoute } from "../../lib/http/route.js";
+import { type ApiRouter, ctxOf, defineRoute, jsonBody, jsonResponse } from "../../lib/http/route.js";
 import { addContact, changeContact, listActivities, listContacts, logActivity, markNextStep, removeContact } from "./contact-log.js";
 import { companyAccess } from "./routes.js";
 import {
@@ -14,8 +14,6 @@ import {
 } from "./schema.js";
 
 const tags = ["Betriebe"];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
-const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { "application/json": { schema } }, required: true } });
 
 const contacts = defineRoute({
   method: "get",
@@ -24,7 +22,7 @@ const contacts = defineRoute({
   summary: "Ansprechpersonen eines Betriebs",
   access: companyAccess,
   request: { params: companyIdParam },
-  responses: { 200: json(z.object({ items: z.array(contactSchema) }), "Ansprechpersonen") },
+  responses: { 200: jsonResponse(z.object({ items: z.array(contactSchema) }), "Ansprechpersonen") },
 });
 const addContactRoute = defineRoute({
   method: "post",
@@ -32,8 +30,8 @@ const addContactRoute = defineRoute({
   tags,
   summary: "Ansprechperson hinzufügen",
   access: companyAccess,
-  request: { params: companyIdParam, ...body(contactInputSchema) },
-  responses: { 201: json(contactSchema, "Angelegt") },
+  request: { params: companyIdParam, ...jsonBody(contactInputSchema) },
+  responses: { 201: jsonResponse(contactSchema, "Angelegt") },
 });
 const changeContactRoute = defineRoute({
   method: "put",
@@ -41,8 +39,8 @@ const changeContactRoute = defineRoute({
   tags,
   summary: "Ansprechperson ändern",
   access: companyAccess,
-  request: { params: contactParam, ...body(contactInputSchema) },
-  responses: { 200: json(contactSchema, "Geändert") },
+  request: { params: contactParam, ...jsonBody(contactInputSchema) },
+  responses: { 200: jsonResponse(contactSchema, "Geändert") },
 });
 const removeContactRoute = defineRoute({
   method: "delete",
@@ -60,7 +58,7 @@ const activities = defineRoute({
   summary: "Kontaktverlauf (neueste zuerst)",
   access: companyAccess,
   request: { params: companyIdParam },
-  responses: { 200: json(z.object({ items: z.array(activitySchema) }), "Kontaktverlauf") },
+  responses: { 200: jsonResponse(z.object({ items: z.array(activitySchema) }), "Kontaktverlauf") },
 });
 const logActivityRoute = defineRoute({
   method: "post",
@@ -68,8 +66,8 @@ const logActivityRoute = defineRoute({
   tags,
   summary: "Kontakt eintragen (Anruf, Besuch, E-Mail, Brief, Veranstaltung, Notiz), optional mit Wiedervorlage",
   access: companyAccess,
-  request: { params: companyIdParam, ...body(activityInputSchema) },
-  responses: { 201: json(activitySchema, "Eingetragen") },
+  request: { params: companyIdParam, ...jsonBody(activityInputSchema) },
+  responses: { 201: jsonResponse(activitySchema, "Eingetragen") },
 });
 const markRoute = defineRoute({
   method: "patch",
@@ -77,8 +75,8 @@ const markRoute = defineRoute({
   tags,
   summary: "Wiedervorlage erledigt (oder wieder offen)",
   access: companyAccess,
-  request: { params: activityParam, ...body(activityUpdateSchema) },
-  responses: { 200: json(activitySchema, "Geändert") },
+  request: { params: activityParam, ...jsonBody(activityUpdateSchema) },
+  responses: { 200: jsonResponse(activitySchema, "Geändert") },
 });
 
 export function contactLogRoutes(router: ApiRouter): void {

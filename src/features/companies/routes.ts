@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { type ApiRouter, ctxOf, defineRoute } from "../../lib/http/route.js";
+import { type ApiRouter, ctxOf, defineRoute, jsonBody, jsonResponse } from "../../lib/http/route.js";
 import { fileDownload } from "../../lib/spreadsheet.js";
 import {
   boardSchema,
@@ -36,8 +36,6 @@ import {
 /** Counsellors (their districts), coordination and administration; partners see no companies. */
 export const companyAccess = ["admin", "coordinator", "counsellor"] as const;
 const tags = ["Betriebe"];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
-const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { "application/json": { schema } }, required: true } });
 
 const list = defineRoute({
   method: "get",
@@ -46,7 +44,7 @@ const list = defineRoute({
   summary: "Betriebe suchen und filtern (Seiten per cursor)",
   access: companyAccess,
   request: { query: companyListQuerySchema },
-  responses: { 200: json(companyPageSchema, "Eine Seite Betriebe") },
+  responses: { 200: jsonResponse(companyPageSchema, "Eine Seite Betriebe") },
 });
 const exportList = defineRoute({
   method: "get",
@@ -64,7 +62,7 @@ const board = defineRoute({
   summary: "Akquise-Board: Spalten je Stufe mit Anzahl und Karten",
   access: companyAccess,
   request: { query: companyFiltersSchema },
-  responses: { 200: json(boardSchema, "Das Board") },
+  responses: { 200: jsonResponse(boardSchema, "Das Board") },
 });
 const map = defineRoute({
   method: "get",
@@ -73,7 +71,7 @@ const map = defineRoute({
   summary: "Betriebe als Punkte für die Karte",
   access: companyAccess,
   request: { query: companyFiltersSchema },
-  responses: { 200: json(companyMapSchema, "Punkte") },
+  responses: { 200: jsonResponse(companyMapSchema, "Punkte") },
 });
 const duplicates = defineRoute({
   method: "get",
@@ -82,7 +80,7 @@ const duplicates = defineRoute({
   summary: "Ähnliche Betriebe mit derselben Postleitzahl (vor dem Anlegen)",
   access: companyAccess,
   request: { query: duplicateQuerySchema },
-  responses: { 200: json(duplicatesSchema, "Mögliche Dubletten") },
+  responses: { 200: jsonResponse(duplicatesSchema, "Mögliche Dubletten") },
 });
 const create = defineRoute({
   method: "post",
@@ -90,8 +88,8 @@ const create = defineRoute({
   tags,
   summary: "Betrieb anlegen (409 mit `duplicates`, wenn ähnliche existieren)",
   access: companyAccess,
-  request: body(companyCreateSchema),
-  responses: { 201: json(companySchema, "Angelegt"), 409: { description: "Mögliche Dubletten" } },
+  request: jsonBody(companyCreateSchema),
+  responses: { 201: jsonResponse(companySchema, "Angelegt"), 409: { description: "Mögliche Dubletten" } },
 });
 const detail = defineRoute({
   method: "get",
@@ -100,7 +98,7 @@ const detail = defineRoute({
   summary: "Ein Betrieb",
   access: companyAccess,
   request: { params: companyIdParam },
-  responses: { 200: json(companySchema, "Der Betrieb"), 404: { description: "Nicht gefunden oder nicht sichtbar" } },
+  responses: { 200: jsonResponse(companySchema, "Der Betrieb"), 404: { description: "Nicht gefunden oder nicht sichtbar" } },
 });
 const update = defineRoute({
   method: "patch",
@@ -108,8 +106,8 @@ const update = defineRoute({
   tags,
   summary: "Betrieb ändern (auch die Stufe; eine Absage braucht einen Grund)",
   access: companyAccess,
-  request: { params: companyIdParam, ...body(companyUpdateSchema) },
-  responses: { 200: json(companySchema, "Geändert"), 404: { description: "Nicht gefunden" } },
+  request: { params: companyIdParam, ...jsonBody(companyUpdateSchema) },
+  responses: { 200: jsonResponse(companySchema, "Geändert"), 404: { description: "Nicht gefunden" } },
 });
 const remove = defineRoute({
   method: "delete",
@@ -126,8 +124,8 @@ const stage = defineRoute({
   tags,
   summary: "Auf dem Board verschieben (Stufe wechseln)",
   access: companyAccess,
-  request: { params: companyIdParam, ...body(stageMoveSchema) },
-  responses: { 200: json(companySchema, "Verschoben") },
+  request: { params: companyIdParam, ...jsonBody(stageMoveSchema) },
+  responses: { 200: jsonResponse(companySchema, "Verschoben") },
 });
 const history = defineRoute({
   method: "get",
@@ -136,7 +134,7 @@ const history = defineRoute({
   summary: "Verlauf der Stufen (neueste zuerst)",
   access: companyAccess,
   request: { params: companyIdParam },
-  responses: { 200: json(z.object({ items: z.array(stageChangeSchema) }), "Verlauf") },
+  responses: { 200: jsonResponse(z.object({ items: z.array(stageChangeSchema) }), "Verlauf") },
 });
 const merge = defineRoute({
   method: "post",
@@ -144,8 +142,8 @@ const merge = defineRoute({
   tags,
   summary: "Eine Dublette in diesen Betrieb übernehmen (Kontakte, Verlauf, Plätze wandern mit)",
   access: companyAccess,
-  request: { params: companyIdParam, ...body(mergeSchema) },
-  responses: { 200: json(companySchema, "Zusammengeführt") },
+  request: { params: companyIdParam, ...jsonBody(mergeSchema) },
+  responses: { 200: jsonResponse(companySchema, "Zusammengeführt") },
 });
 
 export function companyRoutes(router: ApiRouter): void {

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { type ApiRouter, ctxOf, defineRoute } from "../../lib/http/route.js";
+import { type ApiRouter, ctxOf, defineRoute, jsonBody, jsonResponse } from "../../lib/http/route.js";
 import { fileDownload } from "../../lib/spreadsheet.js";
 import { companyAccess } from "../companies/routes.js";
 import {
@@ -16,8 +16,6 @@ import {
 import { createOffer, deleteOffer, exportOffers, listOffers, offerMap, requireOffer, updateOffer } from "./service.js";
 
 const tags = ["Ausbildungsplätze"];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
-const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { "application/json": { schema } }, required: true } });
 
 const list = defineRoute({
   method: "get",
@@ -26,7 +24,7 @@ const list = defineRoute({
   summary: "Ausbildungs-, EQ- und Praktikumsplätze über alle Betriebe (nach Beginn, Seiten per cursor)",
   access: companyAccess,
   request: { query: offerListQuerySchema },
-  responses: { 200: json(offerPageSchema, "Eine Seite Plätze") },
+  responses: { 200: jsonResponse(offerPageSchema, "Eine Seite Plätze") },
 });
 const exportList = defineRoute({
   method: "get",
@@ -44,7 +42,7 @@ const map = defineRoute({
   summary: "Plätze als Punkte für die Karte",
   access: companyAccess,
   request: { query: offerFiltersSchema },
-  responses: { 200: json(offerMapSchema, "Punkte") },
+  responses: { 200: jsonResponse(offerMapSchema, "Punkte") },
 });
 const create = defineRoute({
   method: "post",
@@ -52,8 +50,8 @@ const create = defineRoute({
   tags,
   summary: "Platz anlegen (Arbeitsort ohne Angabe: Postleitzahl des Betriebs)",
   access: companyAccess,
-  request: body(offerCreateSchema),
-  responses: { 201: json(offerSchema, "Angelegt") },
+  request: jsonBody(offerCreateSchema),
+  responses: { 201: jsonResponse(offerSchema, "Angelegt") },
 });
 const detail = defineRoute({
   method: "get",
@@ -62,7 +60,7 @@ const detail = defineRoute({
   summary: "Ein Platz",
   access: companyAccess,
   request: { params: offerIdParam },
-  responses: { 200: json(offerSchema, "Der Platz"), 404: { description: "Nicht gefunden oder nicht sichtbar" } },
+  responses: { 200: jsonResponse(offerSchema, "Der Platz"), 404: { description: "Nicht gefunden oder nicht sichtbar" } },
 });
 const update = defineRoute({
   method: "patch",
@@ -70,8 +68,8 @@ const update = defineRoute({
   tags,
   summary: "Platz ändern",
   access: companyAccess,
-  request: { params: offerIdParam, ...body(offerUpdateSchema) },
-  responses: { 200: json(offerSchema, "Geändert") },
+  request: { params: offerIdParam, ...jsonBody(offerUpdateSchema) },
+  responses: { 200: jsonResponse(offerSchema, "Geändert") },
 });
 const remove = defineRoute({
   method: "delete",

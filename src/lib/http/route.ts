@@ -118,3 +118,14 @@ export function csvDownload(ctx: Pick<Ctx, "now">, csv: string, name: string): R
     },
   });
 }
+
+/** A JSON response of a route: `200: jsonResponse(schema, "Beschreibung")`. */
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+
+/** A required JSON request body: `request: { ...jsonBody(schema) }`. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { "application/json": { schema } }, required: true },
+});

@@ -48,7 +48,8 @@ async function routes() {
   );
 }
 
-describe("route matrix: every route, every role, the wrong district", () => {
+// Dozens of sign-ins (scrypt) and fixtures per run: room for a busy machine and a real PostgreSQL.
+describe("route matrix: every route, every role, the wrong district", { timeout: 240_000 }, () => {
   it("every route with path parameters has an access fixture", async () => {
     const missing = (await routes()).filter((r) => r.path.includes("{") && !fixtures.has(`${r.method} ${r.path}`));
     expect(missing.map((r) => `${r.method} ${r.path}`)).toEqual([]);

@@ -1,19 +1,18 @@
 import ExcelJS from "exceljs";
-import { neutraliseFormula } from "./csv.js";
 
 export type Cell = string | number | null;
 
 /**
  * An XLSX workbook with one sheet: a bold header row that stays in view, columns as wide as their
- * content (within reason). Cells are values, never formulas; text that looks like one is neutralised
- * as in CSV.
+ * content (within reason). Cells are typed values (strings stay strings, never formulas), so text
+ * that looks like a formula needs no apostrophe as in CSV.
  */
 export async function toXlsx(sheetName: string, header: string[], rows: Cell[][]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Lotse";
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.addRow(header).font = { bold: true };
-  for (const row of rows) sheet.addRow(row.map(neutraliseFormula));
+  for (const row of rows) sheet.addRow(row);
   sheet.columns.forEach((column, i) => {
     const longest = Math.max(header[i]?.length ?? 0, ...rows.slice(0, 500).map((r) => String(r[i] ?? "").length));
     column.width = Math.min(Math.max(longest + 2, 8), 60);

@@ -195,3 +195,16 @@ describe("HTTPS only headers", () => {
     expect((await t.request("GET", "/api/health")).headers.get("strict-transport-security")).toBeNull();
   });
 });
+
+describe("validation messages people understand", () => {
+  it("limits say Mindestens/Höchstens with the unit, a non-number says what is expected", async () => {
+    const cookie = await t.signIn(demo.coordinator);
+    const errorsOf = async (url: string) =>
+      ((await (await t.request("GET", url, { as: cookie })).json()) as { errors: Record<string, string[]> }).errors;
+    expect((await errorsOf("/api/v1/companies?limit=0")).limit).toEqual(["Mindestens 1"]);
+    expect((await errorsOf("/api/v1/users?pageSize=1000")).pageSize).toEqual(["Höchstens 200"]);
+    expect((await errorsOf("/api/v1/users?page=abc")).page).toEqual(["Erwartet wird eine Zahl"]);
+    expect((await errorsOf("/api/v1/users?page=99999999999999999999")).page).toEqual(["Die Zahl ist zu groß"]);
+    expect((await errorsOf(`/api/v1/users?q=${"x".repeat(101)}`)).q).toEqual(["Höchstens 100 Zeichen"]);
+  });
+});

@@ -12,7 +12,7 @@ import { countFailures, deleteAttempts, insertAttempts, markAttemptsSucceeded } 
 export const throttle = {
   windowMinutes: 15,
   freeFailuresPerAccount: 5,
-  freeFailuresPerAddress: 10,
+  freeFailuresPerAddress: 20,
   baseDelaySeconds: 30,
   maxDelaySeconds: 15 * 60,
 };

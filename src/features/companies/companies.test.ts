@@ -352,6 +352,7 @@ describe("companies: the list", () => {
   it("exports exactly the filtered companies as XLSX with German headers", async () => {
     const coordinator = await t.signIn(demo.coordinator);
     await createOk(coordinator, { name: "Zahnarztpraxis Dr. Ö", postalCode: "06484", tags: ["xlsx"], migrantLed: true });
+    await createOk(coordinator, { name: "=SUMME(A1:A9)", postalCode: "06484", tags: ["xlsx"] });
     const res = await t.request("GET", "/api/v1/companies/export?format=xlsx&tag=xlsx", { as: coordinator });
     expect(res.headers.get("content-type")).toContain("spreadsheetml");
     expect(res.headers.get("content-disposition")).toMatch(/betriebe-\d{4}-\d{2}-\d{2}\.xlsx/);
@@ -361,8 +362,38 @@ describe("companies: the list", () => {
     const sheet = workbook.getWorksheet("Betriebe");
     expect(sheet?.getRow(1).getCell(1).value).toBe("Name");
     expect(sheet?.getRow(1).getCell(11).value).toBe("Migrantengeführt");
-    expect(sheet?.rowCount).toBe(2);
-    expect(sheet?.getRow(2).getCell(1).value).toBe("Zahnarztpraxis Dr. Ö");
-    expect(sheet?.getRow(2).getCell(11).value).toBe("ja");
+    expect(sheet?.rowCount).toBe(3);
+    // Name order: "=SUMME…" sorts first; it is a text cell, not a formula.
+    expect(sheet?.getRow(2).getCell(1).value).toBe("=SUMME(A1:A9)");
+    expect(sheet?.getRow(2).getCell(1).type).toBe(ExcelJS.ValueType.String);
+    expect(sheet?.getRow(3).getCell(1).value).toBe("Zahnarztpraxis Dr. Ö");
+    expect(sheet?.getRow(3).getCell(11).value).toBe("ja");
+  });
+});
+
+describe("companies: who is responsible", () => {
+  it("only a counsellor of the company's district or a coordinator; anyone else, or an unknown id, is one clear 422", async () => {
+    const wittenberg = await t.signIn(demo.counsellorWittenberg);
+    const company = await createOk(wittenberg, { name: "Holzbau Elbaue", postalCode: "06886" });
+    const ids = Object.fromEntries(
+      await Promise.all(
+        [demo.admin, demo.partner, demo.counsellorHalle, demo.coordinator].map(async (email) => {
+          const row = await t.db.selectFrom("app_user").select("id").where("email", "=", email).executeTakeFirstOrThrow();
+          return [email, row.id] as const;
+        }),
+      ),
+    );
+    for (const id of [ids[demo.admin], ids[demo.partner], ids[demo.counsellorHalle], "00000000-0000-4000-8000-000000000000"]) {
+      const res = await t.request("PATCH", `/api/v1/companies/${company.id}`, { as: wittenberg, body: { responsibleUserId: id } });
+      expect(res.status).toBe(422);
+      const text = await res.text();
+      expect(text).toContain("Zuständig kann nur eine Beraterin oder ein Berater dieses Kreises oder die Koordination sein");
+      expect(text).not.toMatch(/Anja|Petra|Hanna/);
+    }
+    const coordinator = await t.request("PATCH", `/api/v1/companies/${company.id}`, {
+      as: wittenberg,
+      body: { responsibleUserId: ids[demo.coordinator] },
+    });
+    expect(((await coordinator.json()) as { responsibleName: string }).responsibleName).toBe("Konrad Koordinator");
   });
 });

@@ -73,7 +73,7 @@ const companyFields = {
     .string()
     .trim()
     .max(300, "Höchstens 300 Zeichen")
-    .regex(/^https?:\/\/\S+$/i, "Die Webadresse beginnt mit http:// oder https://")
+    .regex(/^[Hh][Tt][Tt][Pp][Ss]?:\/\/\S+$/, "Die Webadresse beginnt mit http:// oder https://")
     .nullable()
     .optional(),
   tags: z.array(text(40).min(1, "Leeres Schlagwort")).max(20, "Höchstens 20 Schlagworte").optional(),

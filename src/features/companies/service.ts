@@ -5,6 +5,7 @@ import { DomainError, fail } from "../../lib/errors.js";
 import { msg } from "../../lib/i18n/messages.js";
 import { type Cell, toXlsx } from "../../lib/spreadsheet.js";
 import { districtName, requirePostcode } from "../geo/service.js";
+import { canBeResponsibleFor } from "../users/service.js";
 import {
   boardColumns,
   type CompanyRowInput,
@@ -66,6 +67,15 @@ function locate(ctx: Ctx, postalCode: string) {
   return { ags, lat: info.primary.lat, lon: info.primary.lon, in_service_region: info.inServiceRegion, city: info.primary.name };
 }
 
+async function checkResponsible(ctx: Ctx, userId: string | null | undefined, ags: string | null) {
+  if (!userId) return;
+  if (!(await canBeResponsibleFor(ctx, userId, ags))) {
+    throw fail.invalid({
+      responsibleUserId: ["Zuständig kann nur eine Beraterin oder ein Berater dieses Kreises oder die Koordination sein"],
+    });
+  }
+}
+
 function checkDeclined(stage: Stage | undefined, reason: string | undefined | null) {
   if (stage === "declined" && !reason) throw fail.invalid({ declinedReason: ["Bei einer Absage den Grund angeben"] });
 }
@@ -87,6 +97,7 @@ export async function findDuplicates(ctx: Ctx, name: string, postalCode: string,
 export async function createCompany(ctx: Ctx, input: CompanyCreate): Promise<Company> {
   const place = locate(ctx, input.postalCode);
   checkDeclined(input.stage, input.declinedReason);
+  await checkResponsible(ctx, input.responsibleUserId, place.ags);
   if (!input.confirmNotDuplicate) {
     const { items } = await findDuplicates(ctx, input.name, input.postalCode);
     if (items.length) {
@@ -160,6 +171,11 @@ export async function updateCompany(ctx: Ctx, id: string, patch: CompanyUpdate):
     const row: Partial<CompanyRowInput> & { stage_changed_at?: Date } = fromInput(patch);
     if (patch.postalCode && patch.postalCode !== current.postalCode)
       Object.assign(row, locate(w, patch.postalCode), { city: patch.city ?? locate(w, patch.postalCode).city });
+    if (patch.responsibleUserId !== undefined || row.ags) {
+      const responsible = patch.responsibleUserId !== undefined ? patch.responsibleUserId : current.responsibleUserId;
+      if (patch.responsibleUserId !== undefined || responsible)
+        await checkResponsible(w, responsible, (row.ags as string | undefined) ?? current.ags);
+    }
     if (patch.migrantLed !== undefined && patch.migrantLed !== current.migrantLed && patch.migrantLedRecordedOn === undefined) {
       row.migrant_led_recorded_on = w.now.toISOString().slice(0, 10);
     }

@@ -183,7 +183,9 @@ export async function searchOccupations(db: Db, p: SearchParams): Promise<{ item
       .orderBy(sql`strict_word_similarity(${term}, search_text)`, "desc")
       .orderBy(sql`word_similarity(${term}, search_text)`, "desc");
   }
+  // German order: "Bäcker/-in" before "Buchhändler/-in" (umlauts sort with their base letter).
   const items = await rows
+    .orderBy(sql`lower(unaccent(name))`)
     .orderBy("name")
     .limit(p.pageSize)
     .offset((p.page - 1) * p.pageSize)

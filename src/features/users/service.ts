@@ -2,6 +2,7 @@ import { audit } from "../../lib/audit.js";
 import { type Ctx, withWrite } from "../../lib/context.js";
 import { germanDateTime, toGermanCsv } from "../../lib/csv.js";
 import { fail } from "../../lib/errors.js";
+import { systemScope } from "../../lib/http/actor.js";
 import { type Msg, msg } from "../../lib/i18n/messages.js";
 import { hashPassword } from "../../lib/password.js";
 import { endSessionsOf, setPasswordFor } from "../auth/service.js";
@@ -81,6 +82,8 @@ export async function updateUserAccount(ctx: Ctx, id: string, patch: UserUpdate)
 }
 
 export async function resetUserPassword(ctx: Ctx, id: string, newPassword: string): Promise<void> {
+  // One's own password changes with the current one (Mein Konto), never by the reset that skips it.
+  if (ctx.actor?.id === id) throw fail.conflict("Ihr eigenes Passwort ändern Sie unter „Mein Konto“ mit dem bisherigen Passwort.");
   await withWrite(ctx, async (w) => {
     await requireUser(w, id);
     await setPasswordFor(w, id, newPassword, true);
@@ -129,4 +132,18 @@ export function getUser(ctx: Ctx, id: string): Promise<User> {
 /** Names for account ids the actor may see (the audit log shows names, not ids). */
 export function userDisplayNames(ctx: Ctx, ids: string[]): Promise<Map<string, string>> {
   return findDisplayNames(ctx.db, ctx.scope, [...new Set(ids)]);
+}
+
+/**
+ * Whether an account may be named responsible for a company of district `ags`: an active
+ * counsellor of that district or a coordinator. Anything else reads as "no", whether the account
+ * exists or not. The lookup ignores the actor's scope on purpose: a counsellor may name a
+ * coordinator (whom their scope does not list), and learns no more than "yes" for the staff of a
+ * district they work in.
+ */
+export async function canBeResponsibleFor(ctx: Ctx, userId: string, ags: string | null): Promise<boolean> {
+  const user = await findUserById(ctx.db, systemScope, userId);
+  if (!user || user.disabled) return false;
+  if (user.role === "coordinator") return true;
+  return user.role === "counsellor" && ags !== null && user.districts.includes(ags);
 }

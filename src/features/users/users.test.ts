@@ -135,6 +135,20 @@ describe("user administration", () => {
     expect(actions.map((a) => a.changed_fields)).toEqual([["districts"], ["disabled"]]);
   });
 
+  it("an admin changes their own password only with the current one, not by the reset", async () => {
+    const admin = await t.signIn(demo.admin);
+    const me = (await (await t.request("GET", "/api/v1/auth/me", { as: admin })).json()) as { id: string };
+    const res = await t.request("POST", `/api/v1/users/${me.id}/password-reset`, {
+      as: admin,
+      body: { newPassword: "Ohne-altes-Passwort-1" },
+    });
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { detail: string }).detail).toBe(
+      "Ihr eigenes Passwort ändern Sie unter „Mein Konto“ mit dem bisherigen Passwort.",
+    );
+    expect((await t.request("GET", "/api/v1/auth/me", { as: admin })).status).toBe(200);
+  });
+
   it("the last active admin cannot be demoted or disabled", async () => {
     const admin = await t.signIn(demo.admin);
     const me = (await (await t.request("GET", "/api/v1/auth/me", { as: admin })).json()) as { id: string };

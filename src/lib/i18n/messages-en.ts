@@ -93,6 +93,8 @@ export const englishMessages: Record<string, string> = {
   "Das letzte aktive Administrationskonto kann nicht entzogen oder deaktiviert werden.":
     "The last active administrator account cannot be demoted or disabled.",
   "Ungültige Kennung": "Invalid identifier",
+  "Ihr eigenes Passwort ändern Sie unter „Mein Konto“ mit dem bisherigen Passwort.":
+    "You change your own password under “My account”, with your current password.",
 
   // Geography and occupations
   "Eine Postleitzahl hat fünf Ziffern": "A postcode has five digits",
@@ -125,6 +127,8 @@ export const englishMessages: Record<string, string> = {
     "There are similar companies with this postcode. Please check whether it is the same one.",
   "Bei einer Absage den Grund angeben": "Give the reason for a refusal",
   "Ein Betrieb kann nicht mit sich selbst zusammengeführt werden": "A company cannot be merged with itself",
+  "Zuständig kann nur eine Beraterin oder ein Berater dieses Kreises oder die Koordination sein":
+    "Only a counsellor of this district or the coordinators can be responsible",
 
   // Training places
   "Der Ausbildungsplatz": "The training place",
@@ -140,4 +144,89 @@ export const englishMessages: Record<string, string> = {
   "Eine EQ mit Beginn an diesem Tag dauert {min} bis {max} Monate": "An EQ starting on this day lasts {min} to {max} months",
   "Eine Dauer in Monaten gibt es nur für eine EQ": "A length in months applies only to an EQ",
   "Diese Ansprechperson gehört nicht zu diesem Betrieb": "This contact person does not belong to this company",
+
+  // Jobs (long work in the database)
+  Fertig: "Done",
+  "Ein Versuch ist fehlgeschlagen; der Auftrag wird wiederholt.": "An attempt failed; the job will be retried.",
+  "Der Auftrag ist {attempts}-mal fehlgeschlagen und wird nicht mehr versucht. Bitte wenden Sie sich an den Support.":
+    "The job failed {attempts} times and will not be tried again. Please contact support.",
+  "Der Auftrag wurde {attempts}-mal unterbrochen (Absturz oder Neustart) und wird nicht mehr versucht. Bitte starten Sie ihn neu.":
+    "The job was interrupted {attempts} times (crash or restart) and will not be tried again. Please start it again.",
+
+  // Imports (CSV, XLSX, Jobsuche)
+  "Der Import": "The import",
+  "Der Import existiert nicht mehr.": "The import no longer exists.",
+  "Der Auftrag zu diesem Import fehlt.": "The job of this import is missing.",
+  "Format angeben: csv, xlsx oder jobsuche": "Give the format: csv, xlsx or jobsuche",
+  "Bitte laden Sie die Datei als multipart/form-data hoch (Felder file und format, optional mapping).":
+    "Please upload the file as multipart/form-data (fields file and format, optionally mapping).",
+  "Der Inhalt der Anfrage ist kein gültiges multipart/form-data.": "The request body is not valid multipart/form-data.",
+  "Bitte eine Datei anhängen (Feld file)": "Please attach a file (field file)",
+  "Die Zuordnung (mapping) ist kein gültiges JSON": "The mapping is not valid JSON",
+  "Die Datei ist größer als {mb} MB. Bitte teilen Sie sie auf.": "The file is larger than {mb} MB. Please split it.",
+  "Die Datei ist leer.": "The file is empty.",
+  "Die Datei enthält keine Zeilen.": "The file contains no rows.",
+  "Die Datei enthält keine Stellen.": "The file contains no job postings.",
+  "Das ist eine XLSX-Datei (Excel), keine CSV-Datei. Bitte als Format xlsx wählen.":
+    "This is an XLSX (Excel) file, not a CSV file. Please choose the format xlsx.",
+  "Die Datei ist keine Textdatei und kann nicht als CSV gelesen werden.": "The file is not a text file and cannot be read as CSV.",
+  "Die CSV-Datei ist ab Zeile {line} nicht lesbar. Bitte Anführungszeichen und Trennzeichen prüfen.":
+    "The CSV file cannot be read from line {line} on. Please check quotes and delimiters.",
+  "Die Datei ist keine XLSX-Datei (Excel-Arbeitsmappe). Für CSV bitte das Format csv wählen.":
+    "The file is not an XLSX file (Excel workbook). For CSV please choose the format csv.",
+  "Die XLSX-Datei ist beschädigt oder nicht lesbar.": "The XLSX file is damaged or cannot be read.",
+  "Die Datei ist kein gültiges JSON.": "The file is not valid JSON.",
+  "Die Datei hat nicht das Format der Jobsuche.": "The file does not have the format of the Jobsuche.",
+  "Erwartet wird eine Antwort der Jobsuche der Bundesagentur für Arbeit: eine Suche (stellenangebote[] oder ergebnisliste[]) oder die Details von Stellen (mit refnr oder referenznummer).":
+    "Expected is an answer of the Federal Employment Agency's job search: a search (stellenangebote[] or ergebnisliste[]) or the details of postings (with refnr or referenznummer).",
+  "Die Spalten der Datei wurden nicht erkannt. Bitte geben Sie die Zuordnung der Spalten an (mapping).":
+    "The file's columns were not recognised. Please give the mapping of the columns (mapping).",
+  "In der Datei fehlen die Spalten für {fields}. Erkannt werden zum Beispiel Name oder Betrieb, PLZ, Ort, Beruf, Plätze, Beginn.":
+    "The file lacks the columns for {fields}. Recognised are for example Name or Betrieb, PLZ, Ort, Beruf, Plätze, Beginn.",
+  "Die Spalte „{column}“ gibt es in der Datei nicht": "The file has no column “{column}”",
+  "Diese Datei wird bereits übernommen oder wurde schon übernommen.": "This file is being written or has been written already.",
+  "Die Probe ist fehlgeschlagen; diese Datei kann nicht übernommen werden.": "The dry run failed; this file cannot be written.",
+  "Die Probe läuft noch. Bitte warten Sie, bis sie fertig ist.": "The dry run is still running. Please wait until it is done.",
+  "Die Probe ist noch nicht fertig.": "The dry run is not done yet.",
+  "Die Datei wird gelesen": "Reading the file",
+  "Zeile {done} von {total} geprüft": "Row {done} of {total} checked",
+  "Zeile {done} von {total} übernommen": "Row {done} of {total} written",
+  Zeile: "Row",
+  Gründe: "Reasons",
+  "Der Name des Betriebs fehlt": "The company's name is missing",
+  "Die Postleitzahl fehlt": "The postcode is missing",
+  "Der Beruf fehlt": "The occupation is missing",
+  "Der Beginn fehlt": "The start date is missing",
+  "Der Beruf „{value}“ ist im Berufekatalog nicht bekannt": "The occupation “{value}” is not in the occupation catalogue",
+  "Die Stelle hat keine Referenznummer ({fields})": "The posting has no reference number ({fields})",
+  "Der Betrieb mit der externen ID {ref} liegt außerhalb Ihrer Kreise": "The company with the external ID {ref} is outside your districts",
+  "Der Betrieb {name} liegt außerhalb Ihrer Kreise": "The company {name} is outside your districts",
+  "Der Ausbildungsplatz {ref} gehört zu einem Betrieb außerhalb Ihrer Kreise":
+    "The training place {ref} belongs to a company outside your districts",
+  "{field} „{value}“: {hint}": "{field} “{value}”: {hint}",
+  "Spalte {field}: {problem}": "Column {field}: {problem}",
+  "erlaubt sind 1-9, 10-49, 50-249, 250+ oder eine Zahl": "allowed are 1-9, 10-49, 50-249, 250+ or a number",
+  "erlaubt sind IHK, HWK oder andere": "allowed are IHK, HWK or andere (other)",
+  "erlaubt sind Ausbildung, EQ oder Praktikum": "allowed are Ausbildung (training), EQ or Praktikum (internship)",
+  "kein gültiges Datum (TT.MM.JJJJ oder JJJJ-MM-TT)": "not a valid date (DD.MM.YYYY or YYYY-MM-DD)",
+  "eine ganze Zahl von 1 bis 500 angeben": "enter a whole number from 1 to 500",
+  "eine ganze Zahl angeben": "enter a whole number",
+  "Externe ID": "External ID",
+  Name: "Name",
+  Rechtsform: "Legal form",
+  Straße: "Street",
+  PLZ: "Postcode",
+  Ort: "Place",
+  Branche: "Sector",
+  Größe: "Size",
+  Kammer: "Chamber",
+  Website: "Website",
+  Beruf: "Occupation",
+  Art: "Kind",
+  Plätze: "Places",
+  Beginn: "Start",
+  "EQ-Monate": "EQ months",
+  Titel: "Title",
+  "Platz-ID": "Place ID",
+  Beschreibung: "Description",
 };

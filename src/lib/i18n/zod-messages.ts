@@ -46,8 +46,28 @@ function localeError(issue: RawIssue): string | undefined {
     const names = typeNames[locale];
     const expected = names[String(issue.expected)] ?? String(issue.expected);
     const gotType = typeOf(issue.input);
+    if (gotType === "NaN") return locale === "de" ? `Erwartet wird ${expected}` : `Expected ${expected}`;
+    if (typeof issue.input === "number") return locale === "de" ? "Die Zahl ist zu groß" : "The number is too large";
     const got = names[gotType] ?? gotType;
     return locale === "de" ? `Erwartet wird ${expected}, nicht ${got}` : `Expected ${expected}, not ${got}`;
+  }
+  if (issue.code === "too_small" || issue.code === "too_big") {
+    const small = issue.code === "too_small";
+    const bound = Number(small ? (issue as { minimum: unknown }).minimum : (issue as { maximum: unknown }).maximum);
+    const origin = (issue as { origin?: string }).origin;
+    if (!small && bound >= Number.MAX_SAFE_INTEGER) return locale === "de" ? "Die Zahl ist zu groß" : "The number is too large";
+    const unit =
+      origin === "string"
+        ? locale === "de"
+          ? " Zeichen"
+          : " characters"
+        : origin === "array" || origin === "set"
+          ? locale === "de"
+            ? " Einträge"
+            : " entries"
+          : "";
+    if (locale === "de") return `${small ? "Mindestens" : "Höchstens"} ${bound}${unit}`;
+    return `${small ? "At least" : "At most"} ${bound}${unit}`;
   }
   const result = locales[locale].localeError?.(issue);
   return typeof result === "string" ? result : result?.message;

@@ -208,3 +208,15 @@ describe("validation messages people understand", () => {
     expect((await errorsOf(`/api/v1/users?q=${"x".repeat(101)}`)).q).toEqual(["Höchstens 100 Zeichen"]);
   });
 });
+
+describe("numbers beyond what JSON can hold", () => {
+  it("1e400 (Infinity) is a number that is too large, not 'a number, not a number'", async () => {
+    const coordinator = await t.signIn(demo.coordinator);
+    const res = await t.request("POST", "/api/v1/offers", {
+      as: coordinator,
+      raw: '{"companyId":"00000000-0000-4000-8000-000000000000","kind":"training","occupationId":"tischler","places":1e400,"startDate":"2027-08-01"}',
+    });
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { errors: Record<string, string[]> }).errors.places).toEqual(["Die Zahl ist zu groß"]);
+  });
+});

@@ -47,7 +47,9 @@ function localeError(issue: RawIssue): string | undefined {
     const expected = names[String(issue.expected)] ?? String(issue.expected);
     const gotType = typeOf(issue.input);
     if (gotType === "NaN") return locale === "de" ? `Erwartet wird ${expected}` : `Expected ${expected}`;
-    if (typeof issue.input === "number") return locale === "de" ? "Die Zahl ist zu groß" : "The number is too large";
+    if (typeof issue.input === "number" && !Number.isFinite(issue.input)) {
+      return locale === "de" ? "Die Zahl ist zu groß" : "The number is too large";
+    }
     const got = names[gotType] ?? gotType;
     return locale === "de" ? `Erwartet wird ${expected}, nicht ${got}` : `Expected ${expected}, not ${got}`;
   }

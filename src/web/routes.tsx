@@ -14,6 +14,13 @@ const OccupationsPage = lazyRouteComponent(() => import("./features/occupations/
 const AccountPage = lazyRouteComponent(() => import("./features/account/account-page"), "AccountPage");
 const UsersPage = lazyRouteComponent(() => import("./features/users/users-page"), "UsersPage");
 const AuditPage = lazyRouteComponent(() => import("./features/audit/audit-page"), "AuditPage");
+const TodayPage = lazyRouteComponent(() => import("./features/today/today-page"), "TodayPage");
+const CompaniesPage = lazyRouteComponent(() => import("./features/companies/companies-page"), "CompaniesPage");
+const CompaniesBoardPage = lazyRouteComponent(() => import("./features/companies/companies-board-page"), "CompaniesBoardPage");
+const CompanyNewPage = lazyRouteComponent(() => import("./features/companies/company-new-page"), "CompanyNewPage");
+const CompanyDetailPage = lazyRouteComponent(() => import("./features/companies/company-detail-page"), "CompanyDetailPage");
+const OffersPage = lazyRouteComponent(() => import("./features/offers/offers-page"), "OffersPage");
+const MapPage = lazyRouteComponent(() => import("./features/map/map-page"), "MapPage");
 
 function PageLoader() {
   const { t } = useTranslation();
@@ -57,6 +64,19 @@ function AdminOnly() {
   return me.data?.role === "admin" ? <Outlet /> : <ErrorPage notFound />;
 }
 
+/** Companies, places, the map and the Start page: counselling, coordination and administration; partners see none of it. */
+const staffRoles: readonly string[] = ["admin", "coordinator", "counsellor"];
+function StaffOnly() {
+  const me = useMe();
+  return me.data && staffRoles.includes(me.data.role) ? <Outlet /> : <ErrorPage notFound />;
+}
+
+/** Counsellors and coordinators start their day on "Heute"; administrators and partners on the occupations. */
+function Start() {
+  const me = useMe();
+  return me.data?.role === "counsellor" || me.data?.role === "coordinator" ? <TodayPage /> : <Navigate to="/berufe" />;
+}
+
 function Account() {
   const me = useMe();
   return me.data ? <AccountPage me={me.data} /> : null;
@@ -81,17 +101,31 @@ const openRoute = createRoute({ getParentRoute: () => rootRoute, id: "open", com
 const licencesRoute = createRoute({ getParentRoute: () => openRoute, path: "/lizenzen", component: AboutPage });
 
 const appRoute = createRoute({ getParentRoute: () => rootRoute, id: "app", component: SignedIn });
-const indexRoute = createRoute({ getParentRoute: () => appRoute, path: "/", component: () => <Navigate to="/berufe" /> });
+const indexRoute = createRoute({ getParentRoute: () => appRoute, path: "/", component: Start });
 const occupationsRoute = createRoute({ getParentRoute: () => appRoute, path: "/berufe", component: OccupationsPage });
 const accountRoute = createRoute({ getParentRoute: () => appRoute, path: "/konto", component: Account });
 const adminRoute = createRoute({ getParentRoute: () => appRoute, id: "admin", component: AdminOnly });
 const usersRoute = createRoute({ getParentRoute: () => adminRoute, path: "/verwaltung/benutzer", component: UsersPage });
 const auditRoute = createRoute({ getParentRoute: () => adminRoute, path: "/verwaltung/audit", component: AuditPage });
 
+const staffRoute = createRoute({ getParentRoute: () => appRoute, id: "staff", component: StaffOnly });
+const companiesRoute = createRoute({ getParentRoute: () => staffRoute, path: "/betriebe", component: CompaniesPage });
+const companiesBoardRoute = createRoute({ getParentRoute: () => staffRoute, path: "/betriebe/board", component: CompaniesBoardPage });
+const companyNewRoute = createRoute({ getParentRoute: () => staffRoute, path: "/betriebe/neu", component: CompanyNewPage });
+const companyRoute = createRoute({ getParentRoute: () => staffRoute, path: "/betriebe/$id", component: CompanyDetailPage });
+const offersRoute = createRoute({ getParentRoute: () => staffRoute, path: "/ausbildungsplaetze", component: OffersPage });
+const mapRoute = createRoute({ getParentRoute: () => staffRoute, path: "/karte", component: MapPage });
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   openRoute.addChildren([licencesRoute]),
-  appRoute.addChildren([indexRoute, occupationsRoute, accountRoute, adminRoute.addChildren([usersRoute, auditRoute])]),
+  appRoute.addChildren([
+    indexRoute,
+    occupationsRoute,
+    accountRoute,
+    staffRoute.addChildren([companiesRoute, companiesBoardRoute, companyNewRoute, companyRoute, offersRoute, mapRoute]),
+    adminRoute.addChildren([usersRoute, auditRoute]),
+  ]),
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: "intent", defaultPendingComponent: PageLoader });

@@ -59,8 +59,9 @@ test("a wrong password shows a German message; a counsellor sees no administrati
   await expect(page.getByRole("alert")).toContainText("E-Mail-Adresse oder Passwort ist falsch.");
   await page.getByRole("textbox", { name: "Passwort", exact: true }).fill(password);
   await page.getByRole("button", { name: "Anmelden" }).click();
-  await expect(page.getByRole("heading", { name: "Ausbildungsberufe" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Heute" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Benutzer" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Berufe" }).click();
   await page.getByLabel("Beruf suchen").fill("mechatr");
   await expect(page.getByRole("cell", { name: "Mechatroniker/-in", exact: true })).toBeVisible();
   await page.goto("/verwaltung/audit");

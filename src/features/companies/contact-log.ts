@@ -1,4 +1,5 @@
 import { audit } from "../../lib/audit.js";
+import { berlinDatePlus } from "../../lib/berlin-date.js";
 import { actorOf, type Ctx, withWrite } from "../../lib/context.js";
 import { fail } from "../../lib/errors.js";
 import {
@@ -93,7 +94,7 @@ export type DueNextStep = { id: string; companyId: string; companyName: string; 
 /** The actor's open next steps due within `days` (and all overdue ones), earliest first. */
 export async function dueNextSteps(ctx: Ctx, days: number, limit: number): Promise<DueNextStep[]> {
   const actor = actorOf(ctx);
-  const until = new Date(ctx.now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+  const until = berlinDatePlus(ctx.now, days);
   const rows = await findDueNextSteps(ctx.db, ctx.scope, actor.id, until, limit);
   return rows.map((r) => ({ id: r.id, companyId: r.company_id, companyName: r.company_name, nextStep: r.next_step ?? "", due: r.due }));
 }

@@ -1,4 +1,5 @@
 import { audit } from "../../lib/audit.js";
+import { berlinDate } from "../../lib/berlin-date.js";
 import { type Ctx, withWrite } from "../../lib/context.js";
 import { toGermanCsv } from "../../lib/csv.js";
 import { DomainError, fail } from "../../lib/errors.js";
@@ -177,7 +178,7 @@ export async function updateCompany(ctx: Ctx, id: string, patch: CompanyUpdate):
         await checkResponsible(w, responsible, (row.ags as string | undefined) ?? current.ags);
     }
     if (patch.migrantLed !== undefined && patch.migrantLed !== current.migrantLed && patch.migrantLedRecordedOn === undefined) {
-      row.migrant_led_recorded_on = w.now.toISOString().slice(0, 10);
+      row.migrant_led_recorded_on = berlinDate(w.now);
     }
     if (patch.stage && patch.stage !== current.stage) {
       checkDeclined(patch.stage, patch.declinedReason);
@@ -203,6 +204,7 @@ export async function updateCompany(ctx: Ctx, id: string, patch: CompanyUpdate):
 
 /** A move on the board (drag and drop, keyboard or menu): the same as a stage change in the form. */
 export function moveCompanyStage(ctx: Ctx, id: string, move: StageMove): Promise<Company> {
+  if (move.stage === "declined" && !move.reason) throw fail.invalid({ reason: ["Bei einer Absage den Grund angeben"] });
   return updateCompany(ctx, id, { stage: move.stage, declinedReason: move.reason, declinedNote: move.note });
 }
 

@@ -1,3 +1,4 @@
+import { berlinDate } from "../../lib/berlin-date.js";
 import type { Ctx } from "../../lib/context.js";
 import type { TodayContribution } from "../today/service.js";
 import { dueNextSteps } from "./contact-log.js";
@@ -6,7 +7,7 @@ import { stages } from "./schema.js";
 
 /** The companies' part of the Start page: my next steps due within a week, new companies, my pipeline. */
 export const companiesToday: TodayContribution = async (ctx: Ctx) => {
-  const todayIso = ctx.now.toISOString().slice(0, 10);
+  const todayIso = berlinDate(ctx.now);
   const steps = await dueNextSteps(ctx, 7, 100);
   const newest = await newestCompanies(ctx.db, ctx.scope, 8);
   const mine = await stageCounts(ctx.db, ctx.scope, ctx.actor?.id ?? null);

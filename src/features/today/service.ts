@@ -1,3 +1,4 @@
+import { berlinDate } from "../../lib/berlin-date.js";
 import type { Ctx } from "../../lib/context.js";
 import type { FollowUp, Today } from "./schema.js";
 
@@ -12,7 +13,7 @@ export async function today(ctx: Ctx, contributions: TodayContribution[]): Promi
   const followUps: FollowUp[] = parts
     .flatMap((p) => p.followUps ?? [])
     .sort((a, b) => a.due.localeCompare(b.due) || a.subject.localeCompare(b.subject));
-  const merged: Today = { date: ctx.now.toISOString().slice(0, 10), followUps, newestCompanies: [], pipeline: [], pipelineScope: "mine" };
+  const merged: Today = { date: berlinDate(ctx.now), followUps, newestCompanies: [], pipeline: [], pipelineScope: "mine" };
   for (const p of parts) {
     if (p.newestCompanies) merged.newestCompanies = p.newestCompanies;
     if (p.pipeline) merged.pipeline = p.pipeline;

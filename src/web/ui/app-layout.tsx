@@ -23,7 +23,16 @@ export function AppLayout({ me, children }: { me: Me; children?: ReactNode }) {
   const path = useRouterState({ select: (s) => s.location.pathname });
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const items: NavItem[] = [{ to: "/berufe", label: t("nav.occupations") }];
+  const staff: Me["role"][] = ["admin", "coordinator", "counsellor"];
+  const all: NavItem[] = [
+    // Administrators start on the occupations (see routes.tsx): "Start" is the counsellors' and coordinators' day.
+    { to: "/", label: t("today.nav"), roles: ["coordinator", "counsellor"] },
+    { to: "/betriebe", label: t("companies.title"), roles: staff },
+    { to: "/ausbildungsplaetze", label: t("offers.title"), roles: staff },
+    { to: "/karte", label: t("map.title"), roles: staff },
+    { to: "/berufe", label: t("nav.occupations") },
+  ];
+  const items = all.filter((i) => !i.roles || i.roles.includes(me.role));
   const adminItems: NavItem[] = [
     { to: "/verwaltung/benutzer", label: t("nav.users"), roles: ["admin"] },
     { to: "/verwaltung/audit", label: t("nav.audit"), roles: ["admin"] },
@@ -78,7 +87,7 @@ export function AppLayout({ me, children }: { me: Me; children?: ReactNode }) {
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" id="main-navigation" aria-label={t("nav.main")} inert={phone && !opened}>
         <Stack gap={2}>
-          {!me.mustChangePassword && items.map((i) => link(i, path.startsWith(i.to)))}
+          {!me.mustChangePassword && items.map((i) => link(i, i.to === "/" ? path === "/" : path.startsWith(i.to)))}
           {!me.mustChangePassword && admin.length > 0 && (
             <NavLink component="button" label={t("nav.admin")} defaultOpened childrenOffset={12}>
               {admin.map((i) => link(i, path.startsWith(i.to)))}

@@ -108,9 +108,7 @@ describe("companies: the acquisition pipeline", () => {
     );
     const noReason = await t.request("POST", `/api/v1/companies/${company.id}/stage`, { as: halle, body: { stage: "declined" } });
     expect(noReason.status).toBe(422);
-    expect(((await noReason.json()) as { errors: Record<string, string[]> }).errors.reason).toEqual([
-      "Bei einer Absage den Grund angeben",
-    ]);
+    expect(((await noReason.json()) as { errors: Record<string, string[]> }).errors.reason).toEqual(["Bei einer Absage den Grund angeben"]);
     const badReason = await t.request("POST", `/api/v1/companies/${company.id}/stage`, {
       as: halle,
       body: { stage: "declined", reason: "keine Lust" },

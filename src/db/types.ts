@@ -180,6 +180,66 @@ export interface OfferTable {
   updated_at: Timestamp;
 }
 
+export interface JobTable {
+  id: Generated<string>;
+  kind: string;
+  payload: ColumnType<unknown, string | undefined, string>;
+  status: Generated<"queued" | "running" | "done" | "failed">;
+  requested_by: string | null;
+  /** Snapshot of the person who asked (id, email, name, role, districts, organisation). */
+  requested_as: ColumnType<unknown, string | null, string | null>;
+  progress: Generated<number>;
+  /** A message (German source text with parameters), translated when read. */
+  progress_text: ColumnType<unknown, string | null | undefined, string | null>;
+  result: ColumnType<unknown, string | null | undefined, string | null>;
+  error: ColumnType<unknown, string | null | undefined, string | null>;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  run_after: Timestamp;
+  locked_by: string | null;
+  locked_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_at: Timestamp;
+  started_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  updated_at: Timestamp;
+}
+
+export interface DataImportTable {
+  id: Generated<string>;
+  created_by: string | null;
+  format: "csv" | "xlsx" | "jobsuche";
+  file_name: string | null;
+  file_size: number;
+  content: Uint8Array;
+  columns: ColumnType<string[], string | undefined, string>;
+  mapping: ColumnType<Record<string, string>, string | undefined, string>;
+  mapping_source: Generated<"given" | "remembered" | "detected">;
+  layout_hash: string | null;
+  row_count: number | null;
+  dry_run_job_id: string | null;
+  commit_job_id: string | null;
+  committed_rows: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface DataImportRowTable {
+  import_id: string;
+  phase: "dry_run" | "commit";
+  row_no: number;
+  action: "create" | "update" | "reject";
+  reasons: ColumnType<unknown, string | null, string | null>;
+  cells: ColumnType<unknown, string | null, string | null>;
+}
+
+export interface ImportLayoutTable {
+  layout_hash: string;
+  format: string;
+  columns: ColumnType<string[], string, string>;
+  mapping: ColumnType<Record<string, string>, string, string>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   app_user: AppUserTable;
   user_district: UserDistrictTable;
@@ -193,4 +253,8 @@ export interface Database {
   company_stage_change: CompanyStageChangeTable;
   company_activity: CompanyActivityTable;
   offer: OfferTable;
+  job: JobTable;
+  data_import: DataImportTable;
+  data_import_row: DataImportRowTable;
+  import_layout: ImportLayoutTable;
 }

@@ -8,6 +8,7 @@ import { contactLogRoutes } from "../features/companies/contact-log-routes.js";
 import { companyRoutes } from "../features/companies/routes.js";
 import { companiesToday } from "../features/companies/today.js";
 import { geoRoutes } from "../features/geo/routes.js";
+import { hasOwnBodyLimit, importRoutes } from "../features/imports/routes.js";
 import { occupationRoutes } from "../features/occupations/routes.js";
 import { offerRoutes } from "../features/offers/routes.js";
 import { todayRoutes } from "../features/today/routes.js";
@@ -41,6 +42,7 @@ const features: FeatureRoutes[] = [
   contactLogRoutes,
   offerRoutes,
   todayRoutes([companiesToday]),
+  importRoutes,
 ];
 
 export function createApp(deps: AppDeps) {
@@ -52,18 +54,17 @@ export function createApp(deps: AppDeps) {
 
   app.use("/api/*", requestContext(deps));
   app.use("*", securityHeaders(deps.config));
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: deps.config.bodyLimitBytes,
-      onError: () => {
-        throw new DomainError(
-          "too_large",
-          msg("Die gesendeten Daten überschreiten {kb} KB.", { kb: Math.round(deps.config.bodyLimitBytes / 1024) }),
-        );
-      },
-    }),
-  );
+  const generalBodyLimit = bodyLimit({
+    maxSize: deps.config.bodyLimitBytes,
+    onError: () => {
+      throw new DomainError(
+        "too_large",
+        msg("Die gesendeten Daten überschreiten {kb} KB.", { kb: Math.round(deps.config.bodyLimitBytes / 1024) }),
+      );
+    },
+  });
+  // The import upload checks its own, larger limit (src/features/imports/routes.ts).
+  app.use("/api/*", (c, next) => (hasOwnBodyLimit(c.req.method, c.req.path) ? next() : generalBodyLimit(c, next)));
   app.use("/api/*", rejectNulCharacters());
   app.use("/api/*", sessionAndOrigin(deps));
   app.use("/api/*", async (c, next) => {

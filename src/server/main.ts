@@ -2,6 +2,7 @@ import { serve } from "@hono/node-server";
 import pino from "pino";
 import { openDatabase } from "../db/connection.js";
 import { demoAccounts, demoPassword } from "../db/factories.js";
+import { createJobRunner } from "../features/jobs/runner.js";
 import { syncOccupationCatalogue } from "../features/occupations/service.js";
 import { ConfigError, loadConfig } from "../lib/config.js";
 import { createApp } from "./app.js";
@@ -32,6 +33,9 @@ const handle = await openDatabase({
 if (!handle.created && (await syncOccupationCatalogue(handle.db))) log.info("Berufekatalog aktualisiert");
 
 const app = createApp({ db: handle.db, config, databaseKind: handle.kind, now: () => new Date(), log });
+// Long work (imports, …) from the job table, started once the server listens; several instances on one
+// PostgreSQL share the table (decision record 0007).
+const jobs = createJobRunner({ db: handle.db, config, log });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const url = `http://${config.host}:${info.port}`;
   log.info(
@@ -44,6 +48,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   if (handle.created && config.demo) {
     log.info(`Demo-Konten (Passwort ${demoPassword}): ${demoAccounts.map((a) => `${a.email} [${a.role}]`).join(", ")}`);
   }
+  jobs.start();
 });
 
 let stopping = false;
@@ -52,6 +57,7 @@ async function shutdown(signal: string) {
   stopping = true;
   log.info(`${signal}: Lotse wird beendet`);
   server.close();
+  await jobs.stop();
   await handle.close();
   process.exit(0);
 }

@@ -7,7 +7,7 @@ import type { Offer, OfferFilters, OfferListQuery } from "./schema.js";
 
 /**
  * Offers belong to a company: their scope is the company's district, and lists show the company's
- * name. This repository reads the company table for that, and only for that (decision record 0007).
+ * name. This repository reads the company table for that, and only for that (decision record 0008).
  */
 function baseQuery(db: Db, scope: Scope) {
   return db

@@ -19,6 +19,8 @@ const CompaniesPage = lazyRouteComponent(() => import("./features/companies/comp
 const CompaniesBoardPage = lazyRouteComponent(() => import("./features/companies/companies-board-page"), "CompaniesBoardPage");
 const CompanyNewPage = lazyRouteComponent(() => import("./features/companies/company-new-page"), "CompanyNewPage");
 const CompanyDetailPage = lazyRouteComponent(() => import("./features/companies/company-detail-page"), "CompanyDetailPage");
+const ImportUploadPage = lazyRouteComponent(() => import("./features/imports/import-upload-page"), "ImportUploadPage");
+const ImportDetailPage = lazyRouteComponent(() => import("./features/imports/import-detail-page"), "ImportDetailPage");
 const OffersPage = lazyRouteComponent(() => import("./features/offers/offers-page"), "OffersPage");
 const MapPage = lazyRouteComponent(() => import("./features/map/map-page"), "MapPage");
 
@@ -113,6 +115,8 @@ const companiesRoute = createRoute({ getParentRoute: () => staffRoute, path: "/b
 const companiesBoardRoute = createRoute({ getParentRoute: () => staffRoute, path: "/betriebe/board", component: CompaniesBoardPage });
 const companyNewRoute = createRoute({ getParentRoute: () => staffRoute, path: "/betriebe/neu", component: CompanyNewPage });
 const companyRoute = createRoute({ getParentRoute: () => staffRoute, path: "/betriebe/$id", component: CompanyDetailPage });
+const importRoute = createRoute({ getParentRoute: () => staffRoute, path: "/betriebe/import", component: ImportUploadPage });
+const importDetailRoute = createRoute({ getParentRoute: () => staffRoute, path: "/betriebe/import/$id", component: ImportDetailPage });
 const offersRoute = createRoute({ getParentRoute: () => staffRoute, path: "/ausbildungsplaetze", component: OffersPage });
 const mapRoute = createRoute({ getParentRoute: () => staffRoute, path: "/karte", component: MapPage });
 
@@ -123,7 +127,16 @@ const routeTree = rootRoute.addChildren([
     indexRoute,
     occupationsRoute,
     accountRoute,
-    staffRoute.addChildren([companiesRoute, companiesBoardRoute, companyNewRoute, companyRoute, offersRoute, mapRoute]),
+    staffRoute.addChildren([
+      companiesRoute,
+      companiesBoardRoute,
+      companyNewRoute,
+      companyRoute,
+      importRoute,
+      importDetailRoute,
+      offersRoute,
+      mapRoute,
+    ]),
     adminRoute.addChildren([usersRoute, auditRoute]),
   ]),
 ]);

@@ -83,6 +83,9 @@ export function CompaniesPage() {
               : t("companies.count", { count: total })}
         </Text>
         <Group gap="xs">
+          <Button component={Link} to="/betriebe/import" variant="default" size="xs">
+            {t("imports.open")}
+          </Button>
           <Button component="a" href={`/api/v1/companies/export${query({ format: "csv" })}`} variant="default" size="xs">
             {t("companies.exportCsv")}
           </Button>

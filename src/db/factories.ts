@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Role } from "../lib/http/actor.js";
 import { hashPassword } from "../lib/password.js";
+import { type DemoPlace, type DemoStaff, insertRegion, type RegionCounts, type RegionSize } from "./demo-region.js";
 import type { Database } from "./types.js";
 
 /**
@@ -76,12 +77,58 @@ export function counsellorSpec(n: number, districts: string[]): AccountSpec {
   return { email: `beratung.${n}@test.example`, displayName: `Beraterin ${n}`, role: "counsellor", districts };
 }
 
-export async function seedDemoData(db: Kysely<Database>): Promise<void> {
+/** Where the demo region's companies are and when it is: the caller (start-up, tests, benchmark) knows the geo data and the clock. */
+export type RegionOptions = { now: Date; places: Map<string, DemoPlace[]> } & Partial<RegionSize>;
+
+/** The demo region's size: about 300 companies with about 500 places and 1,400 contact-log entries. */
+export const demoRegionSize: RegionSize = { companies: 300, offers: 500, activities: 1400 };
+
+/** The demo staff by their accounts: each district's counsellor, the coordinator where none is. */
+async function demoStaff(db: Kysely<Database>): Promise<DemoStaff> {
+  const users = await db
+    .selectFrom("app_user")
+    .select(["id", "email"])
+    .where(
+      "email",
+      "in",
+      demoAccounts.map((a) => a.email),
+    )
+    .execute();
+  const idOf = (email: string) => users.find((u) => u.email === email)?.id;
+  const coordinator = idOf("koordination@demo.example");
+  if (!coordinator) throw new Error("Demo region: the demo accounts must be in the database first");
+  const counsellorOf: Record<string, string> = {};
+  for (const account of demoAccounts.filter((a) => a.role === "counsellor")) {
+    const id = idOf(account.email);
+    for (const ags of account.districts ?? []) if (id) counsellorOf[ags] = id;
+  }
+  return { counsellorOf, coordinator };
+}
+
+/**
+ * Companies with contacts, pipeline history, contact log and places for the demo accounts (which must
+ * exist): the demo seed's region, and any size of it for tests and the benchmark.
+ */
+export async function seedDemoRegion(db: Kysely<Database>, options: RegionOptions): Promise<RegionCounts> {
+  const size = { ...demoRegionSize, ...options };
+  return insertRegion(db, { ...size, staff: await demoStaff(db) });
+}
+
+/**
+ * The demo seed of a new database: the demo accounts and, with `region`, the demo region; one
+ * transaction. Without `region` only the accounts (what the store tests need).
+ */
+export async function seedDemoData(db: Kysely<Database>, options: { region?: RegionOptions } = {}): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (const account of demoAccounts) await insertAccount(trx, account);
+    const counts = options.region ? await seedDemoRegion(trx, options.region) : null;
     await trx
       .insertInto("audit_log")
-      .values({ entity: "demo", action: "seed", changed_fields: JSON.stringify(demoAccounts.map((a) => a.email)) })
+      .values({
+        entity: "demo",
+        action: "seed",
+        changed_fields: JSON.stringify([...demoAccounts.map((a) => a.email), ...(counts ? ["demo-region"] : [])]),
+      })
       .execute();
   });
 }

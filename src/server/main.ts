@@ -1,4 +1,5 @@
 import { serve } from "@hono/node-server";
+import { sql } from "kysely";
 import pino from "pino";
 import { openDatabase } from "../db/connection.js";
 import { demoAccounts, demoPassword } from "../db/factories.js";
@@ -31,6 +32,9 @@ const handle = await openDatabase({
   process.exit(1);
 });
 if (!handle.created && (await syncOccupationCatalogue(handle.db))) log.info("Berufekatalog aktualisiert");
+// PGlite runs no autovacuum: without statistics the planner picks poor plans for large lists
+// (bench/results/companies.json, "before ANALYZE"). PostgreSQL keeps its own statistics.
+if (handle.kind === "pglite") await sql`analyze`.execute(handle.db);
 
 const app = createApp({ db: handle.db, config, databaseKind: handle.kind, now: () => new Date(), log });
 // Long work (imports, …) from the job table, started once the server listens; several instances on one

@@ -39,6 +39,7 @@ CREATE INDEX company_ags_name_idx ON company (ags, search_text, id);
 CREATE INDEX company_name_idx ON company (search_text, id);
 CREATE INDEX company_created_idx ON company (created_at DESC, id);
 CREATE INDEX company_stage_idx ON company (stage, ags);
+CREATE INDEX company_stage_changed_idx ON company (stage, stage_changed_at DESC, id);
 CREATE INDEX company_postal_code_idx ON company (postal_code);
 CREATE UNIQUE INDEX company_external_ref_key ON company (source, external_ref) WHERE external_ref IS NOT NULL;
 
@@ -82,6 +83,8 @@ CREATE TABLE company_activity (
 );
 CREATE INDEX company_activity_company_idx ON company_activity (company_id, occurred_on DESC);
 CREATE INDEX company_activity_due_idx ON company_activity (next_step_due) WHERE next_step_due IS NOT NULL AND next_step_done_at IS NULL;
+-- A company's earliest open next step (lists, board): one index probe per company, whatever the statistics say.
+CREATE INDEX company_activity_open_step_idx ON company_activity (company_id, next_step_due) WHERE next_step_done_at IS NULL;
 
 CREATE TABLE offer (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -108,7 +111,8 @@ CREATE TABLE offer (
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX offer_company_idx ON offer (company_id);
+-- A company's open places (lists, board) from the index alone; also the foreign-key lookups.
+CREATE INDEX offer_company_idx ON offer (company_id, status) INCLUDE (places);
 CREATE INDEX offer_occupation_ags_idx ON offer (occupation_id, ags, start_date, id);
 CREATE INDEX offer_ags_start_idx ON offer (ags, start_date, id);
 CREATE INDEX offer_status_idx ON offer (status, start_date);

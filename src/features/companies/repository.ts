@@ -4,7 +4,7 @@ import type { Database } from "../../db/types.js";
 import type { Db } from "../../lib/context.js";
 import type { Scope } from "../../lib/http/actor.js";
 import { type CursorValue, decodeCursor, encodeCursor } from "../../lib/http/cursor.js";
-import type { Company, CompanyFilters, CompanyListQuery, Stage } from "./schema.js";
+import { type Company, type CompanyFilters, type CompanyListQuery, type Stage, stages } from "./schema.js";
 
 type Eb = ExpressionBuilder<Database, "company">;
 
@@ -25,11 +25,15 @@ const nextStepDue = (eb: Eb) =>
     .whereRef("company_activity.company_id", "=", "company.id")
     .where("company_activity.next_step_done_at", "is", null);
 
+const responsibleName = (eb: Eb) =>
+  eb.selectFrom("app_user").select("app_user.display_name").whereRef("app_user.id", "=", "company.responsible_user_id");
+
+/**
+ * Companies in scope, nothing joined: counts and aggregates over it can use company_stage_idx alone
+ * (a left join, even one the planner removes, made PostgreSQL read and hash every whole row).
+ */
 function baseQuery(db: Db, scope: Scope) {
-  return db
-    .selectFrom("company")
-    .leftJoin("app_user as responsible", "responsible.id", "company.responsible_user_id")
-    .where((eb) => inScope({ ags: eb.ref("company.ags") }, scope));
+  return db.selectFrom("company").where((eb) => inScope({ ags: eb.ref("company.ags") }, scope));
 }
 
 type Base = ReturnType<typeof baseQuery>;
@@ -38,7 +42,7 @@ function selectCompany(q: Base) {
   return q
     .selectAll("company")
     .select((eb) => [
-      "responsible.display_name as responsible_name",
+      responsibleName(eb).as("responsible_name"),
       openPlaces(eb).as("open_places"),
       nextStepDue(eb).as("next_step_due"),
       sql<string | null>`to_char(company.migrant_led_recorded_on, 'YYYY-MM-DD')`.as("migrant_led_recorded_text"),
@@ -194,18 +198,36 @@ export async function findCompanyById(
   return row && toCompany(row, districtName);
 }
 
-/** Rows of the board: counts per stage and the most recently moved cards of each column. */
+/**
+ * Rows of the board: counts per stage and the most recently moved cards of each column. The cards are
+ * one short walk of company_stage_changed_idx per non-empty column, not a ranking of every company.
+ */
 export async function boardColumns(db: Db, scope: Scope, filters: CompanyFilters, actorId: string | null, cardsPerColumn: number) {
   const filtered = applyFilters(baseQuery(db, scope), filters, actorId);
-  const counts = await filtered
+  const rows = await filtered
     .select(["company.stage", (eb) => eb.fn.countAll<number>().as("n")])
     .groupBy("company.stage")
     .execute();
-  const ranked = selectCompany(filtered).select(
-    sql<number>`row_number() over (partition by company.stage order by company.stage_changed_at desc, company.id)`.as("rank"),
-  );
-  const cards = await db.selectFrom(ranked.as("ranked")).selectAll().where("ranked.rank", "<=", cardsPerColumn).execute();
-  return { counts: new Map(counts.map((c) => [c.stage, Number(c.n)])), cards: cards as unknown as Row[] };
+  const counts = new Map(rows.map((c) => [c.stage, Number(c.n)]));
+  const columns = stages.filter((stage) => (counts.get(stage) ?? 0) > 0);
+  if (!columns.length) return { counts, cards: [] };
+  // One statement: for each column, the newest cards of that stage (a lateral subquery per stage).
+  const cards = await db
+    .selectFrom(sql<{ stage: Stage }>`(select unnest(${sql.val(columns)}::text[]) as stage)`.as("col"))
+    .innerJoinLateral(
+      () =>
+        selectCompany(filtered.where(sql<SqlBool>`company.stage = col.stage`))
+          .orderBy("company.stage_changed_at", "desc")
+          .orderBy("company.id")
+          .limit(cardsPerColumn)
+          .as("card"),
+      (join) => join.onTrue(),
+    )
+    .selectAll("card")
+    .orderBy("card.stage_changed_at", "desc")
+    .orderBy("card.id")
+    .execute();
+  return { counts, cards: cards as Row[] };
 }
 
 export { toCompany };

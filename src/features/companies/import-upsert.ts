@@ -4,7 +4,7 @@ import { audit } from "../../lib/audit.js";
 import type { Ctx } from "../../lib/context.js";
 import type { Scope } from "../../lib/http/actor.js";
 import { type Msg, msg } from "../../lib/i18n/messages.js";
-import { findPostcode as lookUpPostcode } from "../geo/service.js";
+import { findPostcode } from "../geo/service.js";
 import type { Company } from "./schema.js";
 
 /**
@@ -38,15 +38,6 @@ export type CompanyPlan =
 
 /** Companies a file creates, by their keys (external id, name + postcode): later rows find them here. */
 export type PlannedCompanies = Pick<Map<string, string>, "get" | "set">;
-
-/** Postcodes are reference data: looked up once per process, not once per row (a lookup also finds the nearest station). */
-const postcodes = new Map<string, ReturnType<typeof lookUpPostcode>>();
-function findPostcode(code: string) {
-  if (postcodes.has(code)) return postcodes.get(code);
-  const found = lookUpPostcode(code);
-  if (found || postcodes.size < 20_000) postcodes.set(code, found);
-  return found;
-}
 
 const inScope = (scope: Scope, ags: string | null) => scope.districts === "all" || (ags !== null && scope.districts.includes(ags));
 const normalName = (name: string) =>

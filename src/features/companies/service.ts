@@ -170,8 +170,10 @@ export async function updateCompany(ctx: Ctx, id: string, patch: CompanyUpdate):
   return withWrite(ctx, async (w) => {
     const current = await requireCompany(w, id);
     const row: Partial<CompanyRowInput> & { stage_changed_at?: Date } = fromInput(patch);
-    if (patch.postalCode && patch.postalCode !== current.postalCode)
-      Object.assign(row, locate(w, patch.postalCode), { city: patch.city ?? locate(w, patch.postalCode).city });
+    if (patch.postalCode && patch.postalCode !== current.postalCode) {
+      const place = locate(w, patch.postalCode);
+      Object.assign(row, place, { city: patch.city ?? place.city });
+    }
     if (patch.responsibleUserId !== undefined || row.ags) {
       const responsible = patch.responsibleUserId !== undefined ? patch.responsibleUserId : current.responsibleUserId;
       if (patch.responsibleUserId !== undefined || responsible)

@@ -33,19 +33,26 @@ function primaryPlace(rows: PlaceRow[]): PlaceRow {
   return { ...first, lat: Math.round(lat * 1e4) / 1e4, lon: Math.round(lon * 1e4) / 1e4 };
 }
 
+/** Postcodes are reference data: each is worked out once per process (it includes a nearest-station search). */
+const postcodeCache = new Map<string, PostcodeInfo>();
+
 export function findPostcode(postcode: string): PostcodeInfo | undefined {
   if (!/^\d{5}$/.test(postcode)) return undefined;
+  const cached = postcodeCache.get(postcode);
+  if (cached) return cached;
   const rows = geoReference().places.get(postcode);
   if (!rows?.length) return undefined;
   const primary = primaryPlace(rows);
   const toPlace = (r: PlaceRow) => ({ name: r.name, lat: r.lat, lon: r.lon, ags: r.ags, district: districtName(r.ags) ?? r.district });
-  return {
+  const info: PostcodeInfo = {
     postcode,
     primary: toPlace(primary),
     places: rows.map(toPlace),
     inServiceRegion: false,
     nearestStation: nearestStation(primary),
   };
+  postcodeCache.set(postcode, info);
+  return info;
 }
 
 /** Like findPostcode, but a malformed or unknown postcode is a clear 422 for the field. */

@@ -4,7 +4,7 @@ import { audit } from "../../lib/audit.js";
 import type { Ctx } from "../../lib/context.js";
 import type { Scope } from "../../lib/http/actor.js";
 import { type Msg, msg } from "../../lib/i18n/messages.js";
-import { findPostcode as lookUpPostcode } from "../geo/service.js";
+import { findPostcode } from "../geo/service.js";
 import type { Offer } from "./schema.js";
 import { eqMonthsOn } from "./service.js";
 
@@ -39,15 +39,6 @@ export type OfferPlan =
 
 /** Places a file creates, by their keys: later rows update them instead of creating them twice. */
 export type PlannedOffers = Pick<Map<string, string>, "get" | "set">;
-
-/** Postcodes are reference data: looked up once per process, not once per row (a lookup also finds the nearest station). */
-const postcodes = new Map<string, ReturnType<typeof lookUpPostcode>>();
-function findPostcode(code: string) {
-  if (postcodes.has(code)) return postcodes.get(code);
-  const found = lookUpPostcode(code);
-  if (found || postcodes.size < 20_000) postcodes.set(code, found);
-  return found;
-}
 
 const inScope = (scope: Scope, ags: string | null) => scope.districts === "all" || (ags !== null && scope.districts.includes(ags));
 

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Role } from "../lib/http/actor.js";
 import { hashPassword } from "../lib/password.js";
+import { insertDemoCandidates } from "./demo-candidates.js";
 import { type DemoPlace, type DemoStaff, insertRegion, type RegionCounts, type RegionSize } from "./demo-region.js";
 import type { Database } from "./types.js";
 
@@ -114,6 +115,22 @@ export async function seedDemoRegion(db: Kysely<Database>, options: RegionOption
   return insertRegion(db, { ...size, staff: await demoStaff(db) });
 }
 
+/** About 400 young people with residence, consents, counselling and referrals, in the demo region's districts. */
+export async function seedDemoCandidates(
+  db: Kysely<Database>,
+  options: RegionOptions & { count?: number; consultationsPerCandidate?: number },
+) {
+  const companies = await db.selectFrom("company").select("id").orderBy("created_at").limit(200).execute();
+  return insertDemoCandidates(db, {
+    now: options.now,
+    places: options.places,
+    staff: await demoStaff(db),
+    companyIds: companies.map((c) => c.id),
+    count: options.count,
+    consultationsPerCandidate: options.consultationsPerCandidate,
+  });
+}
+
 /**
  * The demo seed of a new database: the demo accounts and, with `region`, the demo region; one
  * transaction. Without `region` only the accounts (what the store tests need).
@@ -122,6 +139,7 @@ export async function seedDemoData(db: Kysely<Database>, options: { region?: Reg
   await db.transaction().execute(async (trx) => {
     for (const account of demoAccounts) await insertAccount(trx, account);
     const counts = options.region ? await seedDemoRegion(trx, options.region) : null;
+    if (options.region) await seedDemoCandidates(trx, options.region);
     await trx
       .insertInto("audit_log")
       .values({

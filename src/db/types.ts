@@ -240,6 +240,172 @@ export interface ImportLayoutTable {
   updated_at: Timestamp;
 }
 
+type Nullable<T> = T | null;
+type Ts = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface CandidateTable {
+  id: Generated<string>;
+  first_name: Nullable<string>;
+  last_name: Nullable<string>;
+  birth_date: Nullable<DateColumn>;
+  phone: Nullable<string>;
+  email: Nullable<string>;
+  messenger: Nullable<"none" | "whatsapp" | "signal" | "telegram" | "other">;
+  preferred_language: Generated<"de" | "en" | "ar" | "uk" | "fa">;
+  postal_code: Nullable<string>;
+  city: Nullable<string>;
+  lat: Nullable<number>;
+  lon: Nullable<number>;
+  ags: Nullable<string>;
+  birth_year: Nullable<number>;
+  in_service_region: Generated<boolean>;
+  german_level: Nullable<"A1" | "A2" | "B1" | "B2" | "C1" | "C2">;
+  german_level_on: Nullable<DateColumn>;
+  german_level_source: Nullable<"certificate" | "placement_test" | "counsellor" | "self">;
+  other_languages: Generated<string[]>;
+  school_certificate: Nullable<"none" | "lower_secondary" | "intermediate" | "upper_secondary">;
+  school_country: Nullable<string>;
+  school_recognition: Generated<"none" | "applied" | "partial" | "full">;
+  open_to_related_fields: Generated<boolean>;
+  has_driving_licence: Generated<boolean>;
+  has_car: Generated<boolean>;
+  max_commute_km: Nullable<number>;
+  available_from: Nullable<DateColumn>;
+  support_needs: Generated<string[]>;
+  support_note: Nullable<string>;
+  responsible_user_id: Nullable<string>;
+  status: Generated<"new" | "active" | "placed" | "paused" | "closed">;
+  status_changed_at: Timestamp;
+  source: Generated<"manual" | "self_registration" | "import">;
+  anonymised_at: Ts;
+  search_text: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CandidateOccupationTable {
+  candidate_id: string;
+  rank: number;
+  occupation_id: string;
+}
+
+export interface CandidateResidenceTable {
+  candidate_id: string;
+  status: "citizen" | "permit_work_allowed" | "gestattung" | "duldung" | "ausbildungsduldung" | "permit_16g" | "other";
+  work_permission: "allowed" | "needs_approval" | "forbidden";
+  valid_until: Nullable<DateColumn>;
+  safe_country_of_origin: Generated<boolean>;
+  immigration_office: Nullable<string>;
+  updated_at: Timestamp;
+}
+
+export interface CandidateStatusChangeTable {
+  id: Generated<string>;
+  candidate_id: string;
+  from_status: Nullable<string>;
+  to_status: string;
+  note: Nullable<string>;
+  at: Timestamp;
+  user_id: Nullable<string>;
+}
+
+export interface ConsentTable {
+  id: Generated<string>;
+  candidate_id: string;
+  purposes: string[];
+  given_at: DateColumn;
+  form: Generated<"paper" | "online">;
+  given_by: Generated<"self" | "guardian">;
+  language: Generated<"de" | "en" | "ar" | "uk" | "fa">;
+  note: Nullable<string>;
+  confirmed_at: Ts;
+  confirmed_by: Nullable<string>;
+  withdrawn_at: Ts;
+  withdrawn_by: Nullable<string>;
+  recorded_by: Nullable<string>;
+  created_at: Timestamp;
+}
+
+export interface ConsentRecipientTable {
+  id: Generated<string>;
+  consent_id: string;
+  company_id: Nullable<string>;
+  partner_name: Nullable<string>;
+  partner_type: Nullable<string>;
+}
+
+export interface ProfileShareTable {
+  id: Generated<string>;
+  candidate_id: string;
+  consent_id: string;
+  company_id: Nullable<string>;
+  partner_name: Nullable<string>;
+  note: Nullable<string>;
+  shared_by: Nullable<string>;
+  shared_at: Timestamp;
+}
+
+export interface ConsultationTable {
+  id: Generated<string>;
+  candidate_id: string;
+  kind: "first" | "referral" | "follow_up";
+  held_on: DateColumn;
+  duration_minutes: Nullable<number>;
+  channel: Generated<"in_person" | "phone" | "video" | "messenger">;
+  language: Nullable<string>;
+  interpreter: Generated<boolean>;
+  topics: Generated<string[]>;
+  notes: Nullable<string>;
+  outcome: Nullable<string>;
+  next_step: Nullable<string>;
+  next_step_due: Nullable<DateColumn>;
+  next_step_done_at: Ts;
+  user_id: Nullable<string>;
+  created_at: Timestamp;
+}
+
+export interface ReferralTable {
+  id: Generated<string>;
+  candidate_id: string;
+  consultation_id: Nullable<string>;
+  partner_type: string;
+  partner_name: string;
+  reason: Nullable<string>;
+  referred_on: DateColumn;
+  follow_up_on: Nullable<DateColumn>;
+  outcome: Generated<"arrived" | "not_arrived" | "in_progress" | "unknown">;
+  outcome_note: Nullable<string>;
+  outcome_recorded_at: Ts;
+  user_id: Nullable<string>;
+  created_at: Timestamp;
+}
+
+export interface CandidateDocumentTable {
+  id: Generated<string>;
+  candidate_id: string;
+  kind: "cv" | "certificate" | "other";
+  file_name: string;
+  media_type: "application/pdf" | "image/jpeg" | "image/png";
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: Nullable<string>;
+  created_at: Timestamp;
+}
+
+export interface RegistrationTable {
+  id: Generated<string>;
+  token_hash: string;
+  email: string;
+  language: "de" | "en" | "ar" | "uk" | "fa";
+  payload: ColumnType<unknown, string, string>;
+  ip_hash: Nullable<string>;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  confirmed_at: Ts;
+  candidate_id: Nullable<string>;
+}
+
 export interface Database {
   app_user: AppUserTable;
   user_district: UserDistrictTable;
@@ -257,4 +423,15 @@ export interface Database {
   data_import: DataImportTable;
   data_import_row: DataImportRowTable;
   import_layout: ImportLayoutTable;
+  candidate: CandidateTable;
+  candidate_occupation: CandidateOccupationTable;
+  candidate_residence: CandidateResidenceTable;
+  candidate_status_change: CandidateStatusChangeTable;
+  consent: ConsentTable;
+  consent_recipient: ConsentRecipientTable;
+  profile_share: ProfileShareTable;
+  consultation: ConsultationTable;
+  referral: ReferralTable;
+  candidate_document: CandidateDocumentTable;
+  registration: RegistrationTable;
 }

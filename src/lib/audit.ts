@@ -13,6 +13,13 @@ export const auditEntities = [
   "offer",
   "import",
   "job",
+  "candidate",
+  "candidate_residence",
+  "candidate_document",
+  "consent",
+  "consultation",
+  "referral",
+  "registration",
 ] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 
@@ -38,6 +45,16 @@ export const auditActions = [
   /** A batch of an import: the ids written, one entry per batch and entity. */
   "import",
   "commit",
+  /** Consent: withdrawn, or an online consent confirmed by a counsellor. */
+  "withdraw",
+  "confirm",
+  /** A candidate's profile went to a named recipient. */
+  "share",
+  "download",
+  /** Data requests (Art. 15/17 DSGVO) and retention: what happened is kept, never the content. */
+  "data_export",
+  "erase",
+  "anonymise",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -34,6 +34,31 @@ const configSchema = z.object({
   BODY_LIMIT_KB: z.coerce.number().int().min(1).max(100_000).default(1024),
   TRUST_PROXY: booleanFlag.default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  FILES_DIR: z.string().min(1).optional(),
+  OUTBOX_DIR: z.string().min(1).optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "muss mit smtp:// oder smtps:// beginnen, z. B. smtp://benutzer:passwort@mail.example.org:587")
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("Lotse <lotse@localhost>"),
+  UPLOAD_LIMIT_MB: z.coerce.number().int().min(1).max(100).default(10),
+  RESIDENCE_ROLES: z
+    .string()
+    .transform((s) =>
+      s
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(
+          z.enum(["admin", "coordinator", "counsellor"], "nur admin, coordinator und counsellor; Partner sehen den Aufenthaltsstatus nie"),
+        )
+        .min(1),
+    )
+    .default(["admin", "counsellor"]),
+  RETENTION_MONTHS: z.coerce.number().int().min(1).max(240).default(24),
 });
 
 export type AppConfig = {
@@ -50,6 +75,17 @@ export type AppConfig = {
   logLevel: string;
   /** Take the client address from X-Forwarded-For (only behind a reverse proxy that sets it). */
   trustProxy: boolean;
+  /** Uploaded documents (CV, certificates): a folder unless another storage provider is configured. */
+  filesDir: string;
+  /** Mail goes here as .eml files unless SMTP_URL is set. */
+  outboxDir: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  uploadLimitBytes: number;
+  /** Candidates closed for longer than this are anonymised by the retention job. */
+  retentionMonths: number;
+  /** Roles that may see a candidate's residence section (counsellors only for the candidates of their districts). */
+  residenceRoles: ("admin" | "coordinator" | "counsellor")[];
 };
 
 export class ConfigError extends Error {}
@@ -77,5 +113,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: c.BODY_LIMIT_KB * 1024,
     logLevel: c.LOG_LEVEL,
     trustProxy: c.TRUST_PROXY,
+    filesDir: path.resolve(c.FILES_DIR ?? path.join(path.dirname(path.resolve(c.DATA_DIR)), "files")),
+    outboxDir: path.resolve(c.OUTBOX_DIR ?? path.join(path.dirname(path.resolve(c.DATA_DIR)), "outbox")),
+    smtpUrl: c.SMTP_URL,
+    mailFrom: c.MAIL_FROM,
+    uploadLimitBytes: c.UPLOAD_LIMIT_MB * 1024 * 1024,
+    retentionMonths: c.RETENTION_MONTHS,
+    residenceRoles: c.RESIDENCE_ROLES,
   };
 }

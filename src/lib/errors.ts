@@ -14,6 +14,10 @@ export type DomainErrorKind =
   | "bad_request"
   | "too_large"
   | "unsupported_media_type"
+  /** A link or resource that existed but is used up (an expired confirmation link). */
+  | "gone"
+  /** A service we depend on (the mail server) is not reachable right now. */
+  | "unavailable"
   /** A failure of ours, not of the input: logged, answered with 500 and the request id. */
   | "internal";
 

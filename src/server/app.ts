@@ -4,13 +4,19 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { auditRoutes } from "../features/audit/routes.js";
 import { authRoutes } from "../features/auth/routes.js";
+import { documentRoutes, documentUploadHasOwnLimit } from "../features/candidates/document-routes.js";
+import { candidateRoutes } from "../features/candidates/routes.js";
 import { contactLogRoutes } from "../features/companies/contact-log-routes.js";
 import { companyRoutes } from "../features/companies/routes.js";
 import { companiesToday } from "../features/companies/today.js";
+import { consultationRoutes } from "../features/consultations/routes.js";
+import { consultationsToday } from "../features/consultations/today.js";
 import { geoRoutes } from "../features/geo/routes.js";
 import { hasOwnBodyLimit, importRoutes } from "../features/imports/routes.js";
 import { occupationRoutes } from "../features/occupations/routes.js";
 import { offerRoutes } from "../features/offers/routes.js";
+import { privacyRoutes } from "../features/privacy/routes.js";
+import { registrationRoutes } from "../features/registration/routes.js";
 import { todayRoutes } from "../features/today/routes.js";
 import { userRoutes } from "../features/users/routes.js";
 import { DomainError, fail } from "../lib/errors.js";
@@ -41,8 +47,13 @@ const features: FeatureRoutes[] = [
   companyRoutes,
   contactLogRoutes,
   offerRoutes,
-  todayRoutes([companiesToday]),
+  consultationRoutes,
+  todayRoutes([companiesToday, consultationsToday]),
   importRoutes,
+  candidateRoutes,
+  documentRoutes,
+  privacyRoutes,
+  registrationRoutes,
 ];
 
 export function createApp(deps: AppDeps) {
@@ -63,8 +74,10 @@ export function createApp(deps: AppDeps) {
       );
     },
   });
-  // The import upload checks its own, larger limit (src/features/imports/routes.ts).
-  app.use("/api/*", (c, next) => (hasOwnBodyLimit(c.req.method, c.req.path) ? next() : generalBodyLimit(c, next)));
+  // Uploads (imports, documents) check their own, larger limits in their routes.
+  app.use("/api/*", (c, next) =>
+    hasOwnBodyLimit(c.req.method, c.req.path) || documentUploadHasOwnLimit(c.req.method, c.req.path) ? next() : generalBodyLimit(c, next),
+  );
   app.use("/api/*", rejectNulCharacters());
   app.use("/api/*", sessionAndOrigin(deps));
   app.use("/api/*", async (c, next) => {

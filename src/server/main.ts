@@ -5,7 +5,9 @@ import { openDatabase } from "../db/connection.js";
 import { demoAccounts, demoPassword } from "../db/factories.js";
 import { createJobRunner } from "../features/jobs/runner.js";
 import { syncOccupationCatalogue } from "../features/occupations/service.js";
+import { scheduleRetention } from "../features/privacy/retention.js";
 import { ConfigError, loadConfig } from "../lib/config.js";
+import { systemContext } from "../lib/context.js";
 import { createApp } from "./app.js";
 import { prepareNewDatabase } from "./prepare-database.js";
 
@@ -53,6 +55,10 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
     log.info(`Demo-Konten (Passwort ${demoPassword}): ${demoAccounts.map((a) => `${a.email} [${a.role}]`).join(", ")}`);
   }
   jobs.start();
+  // The nightly retention run (anonymises cases closed longer than RETENTION_MONTHS); queued once.
+  scheduleRetention(systemContext({ db: handle.db, config, log }, "retention")).catch((err: Error) =>
+    log.error({ err }, "Aufbewahrungslauf nicht geplant"),
+  );
 });
 
 let stopping = false;

@@ -1,7 +1,10 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import pino from "pino";
 import { afterAll, beforeAll, expect } from "vitest";
 import { type AccountSpec, demoAccounts, demoPassword, insertAccount } from "../../src/db/factories.js";
-import { loadConfig } from "../../src/lib/config.js";
+import { type AppConfig, loadConfig } from "../../src/lib/config.js";
 import { type App, createApp } from "../../src/server/app.js";
 import { createTestDatabase, type TestDatabase } from "./test-db.js";
 
@@ -21,6 +24,9 @@ export type TestContext = {
     options?: { as?: string; body?: unknown; raw?: string; headers?: Record<string, string> },
   ) => Promise<Response>;
   addAccount: (spec: AccountSpec) => Promise<string>;
+  /** The configuration the app runs with (its files and outbox folders are this test file's own). */
+  config: AppConfig;
+  folder: string;
 };
 
 /**
@@ -36,16 +42,27 @@ export function setupTestApp(options: { env?: Record<string, string>; demo?: boo
   };
   let database: TestDatabase;
   const ctx = { clock } as TestContext;
+  // Uploaded files and the mail outbox of this test file: a folder of its own, removed afterwards.
+  const folder = mkdtempSync(path.join(tmpdir(), "lotse-test-"));
+  ctx.folder = folder;
 
   beforeAll(async () => {
     database = await createTestDatabase();
     if (options.demo !== false) for (const account of demoAccounts) await insertAccount(database.db, account);
-    const config = loadConfig({ DATA_DIR: "/nonexistent", TRUST_PROXY: "1", ...options.env });
+    const config = loadConfig({
+      DATA_DIR: "/nonexistent",
+      TRUST_PROXY: "1",
+      FILES_DIR: path.join(folder, "files"),
+      OUTBOX_DIR: path.join(folder, "outbox"),
+      ...options.env,
+    });
+    ctx.config = config;
     ctx.db = database.db;
     ctx.app = createApp({ db: database.db, config, databaseKind: database.kind, now: () => clock.now, log: pino({ level: "silent" }) });
   });
   afterAll(async () => {
     await database?.close();
+    rmSync(folder, { recursive: true, force: true });
   });
 
   ctx.request = async (method, path, opts = {}) => {

@@ -1,9 +1,9 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { ZodError } from "zod";
 import { DomainError, fail } from "../../lib/errors.js";
 import type { AppEnv } from "../../lib/http/env.js";
+import { readMultipart } from "../../lib/http/multipart.js";
 import { type ApiRouter, csvDownload, ctxOf, defineRoute, jsonResponse } from "../../lib/http/route.js";
 import { importCreatedSchema, importIdParam, importQuerySchema, importSchema, mappingSchema, uploadFieldsSchema } from "./schema.js";
 import { commitImport, getImport, importLimitBytes, rejectedRowsCsv, startImport, tooLarge, type Upload } from "./service.js";
@@ -93,25 +93,10 @@ function fieldErrors(error: ZodError, prefix?: string): Record<string, string[]>
 
 /** The multipart body within the upload limit, read into its parts. */
 async function readUpload(c: Context<AppEnv>): Promise<Upload> {
-  if (!/^multipart\/form-data/i.test(c.req.header("content-type") ?? "")) {
-    throw new DomainError(
-      "unsupported_media_type",
-      "Bitte laden Sie die Datei als multipart/form-data hoch (Felder file und format, optional mapping).",
-    );
-  }
-  let body: Record<string, unknown> = {};
-  const limit = bodyLimit({
-    maxSize: importLimitBytes + 64 * 1024,
-    onError: () => {
-      throw tooLarge();
-    },
-  });
-  await limit(c, async () => {
-    try {
-      body = (await c.req.parseBody()) as Record<string, unknown>;
-    } catch {
-      throw fail.badRequest("Der Inhalt der Anfrage ist kein gültiges multipart/form-data.");
-    }
+  const body = await readMultipart(c, {
+    maxBytes: importLimitBytes,
+    tooLarge,
+    hint: "Bitte laden Sie die Datei als multipart/form-data hoch (Felder file und format, optional mapping).",
   });
   const fields = uploadFieldsSchema.safeParse({ format: body.format, mapping: body.mapping ?? undefined });
   if (!fields.success) throw fail.invalid(fieldErrors(fields.error));

@@ -68,7 +68,7 @@ const columns = [
 
 export async function insertJob(
   db: Db,
-  job: { kind: string; payload: unknown; requester: Requester | null; maxAttempts: number; now: Date },
+  job: { kind: string; payload: unknown; requester: Requester | null; maxAttempts: number; now: Date; runAfter?: Date },
 ): Promise<string> {
   const { id } = await db
     .insertInto("job")
@@ -78,7 +78,7 @@ export async function insertJob(
       requested_by: job.requester?.id ?? null,
       requested_as: json(job.requester),
       max_attempts: job.maxAttempts,
-      run_after: job.now,
+      run_after: job.runAfter ?? job.now,
       created_at: job.now,
       updated_at: job.now,
     })
@@ -227,4 +227,16 @@ export async function releaseJob(db: Db, id: string, workerId: string, now: Date
     })
     .executeTakeFirst();
   return Number(res.numUpdatedRows) > 0;
+}
+
+/**
+ * A scheduled job (kind "scheduled.…") queued for later, unless one of that kind is already waiting
+ * (a unique index allows one waiting run per kind): a second start or a second instance adds nothing.
+ */
+export async function insertScheduledJob(db: Db, kind: string, runAfter: Date, now: Date): Promise<boolean> {
+  const result = await sql`
+    insert into job (kind, payload, run_after, created_at, updated_at, max_attempts)
+    values (${kind}, '{}'::jsonb, ${runAfter}, ${now}, ${now}, 3)
+    on conflict (kind) where status = 'queued' and kind like 'scheduled.%' do nothing`.execute(db);
+  return Number(result.numAffectedRows ?? 0) === 1;
 }

@@ -2,7 +2,7 @@ import { type Ctx, systemContext } from "../../lib/context.js";
 import { type Actor, scopeOf } from "../../lib/http/actor.js";
 import { translate } from "../../lib/i18n/messages.js";
 import { jobQueued } from "./registry.js";
-import { findJob, insertJob } from "./repository.js";
+import { findJob, insertJob, insertScheduledJob } from "./repository.js";
 import type { Job, JobState, Requester } from "./schema.js";
 
 export { registerJobHandler } from "./registry.js";
@@ -24,6 +24,11 @@ export async function enqueueJob(ctx: Ctx, job: { kind: string; payload: unknown
   });
   if (!ctx.inWrite) jobQueued();
   return id;
+}
+
+/** Queues a scheduled job (kind "scheduled.…") for `runAfter`, unless one of that kind is already waiting. */
+export async function scheduleJob(ctx: Ctx, kind: `scheduled.${string}`, runAfter: Date): Promise<boolean> {
+  return insertScheduledJob(ctx.db, kind, runAfter, ctx.now);
 }
 
 /** A job by id. Features check who may see the resource the job works on; the job itself has no scope. */

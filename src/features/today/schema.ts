@@ -3,7 +3,9 @@ import { z } from "@hono/zod-openapi";
 /** One Wiedervorlage on the Start page, from whichever feature it comes. */
 export const followUpSchema = z
   .object({
-    source: z.enum(["company"]).describe("Aus welchem Bereich (später auch Verweisungen, Vermittlungen, Prozessketten)"),
+    source: z
+      .enum(["company", "referral", "consultation"])
+      .describe("Aus welchem Bereich: Betriebe, Verweisungen, Beratungen (später auch Vermittlungen, Prozessketten)"),
     id: z.string(),
     title: z.string().describe("Was zu tun ist"),
     subject: z.string().describe("Worum es geht (z. B. der Betrieb)"),

@@ -26,9 +26,11 @@ const statusOf: Record<DomainErrorKind, number> = {
   conflict: 409,
   too_large: 413,
   unsupported_media_type: 415,
+  gone: 410,
   invalid: 422,
   throttled: 429,
   internal: 500,
+  unavailable: 503,
 };
 
 const titleOf: Record<DomainErrorKind, string> = {
@@ -39,6 +41,8 @@ const titleOf: Record<DomainErrorKind, string> = {
   conflict: "Konflikt",
   too_large: "Anfrage zu groß",
   unsupported_media_type: "Format nicht unterstützt",
+  gone: "Nicht mehr gültig",
+  unavailable: "Vorübergehend nicht verfügbar",
   invalid: "Ungültige Eingabe",
   throttled: "Zu viele Versuche",
   internal: "Interner Fehler",

@@ -1,0 +1,434 @@
+import { type ExpressionBuilder, type Insertable, type SqlBool, sql, type Updateable } from "kysely";
+import { inScope } from "../../db/district-scope.js";
+import type { CandidateTable, Database } from "../../db/types.js";
+import type { Db } from "../../lib/context.js";
+import type { Scope } from "../../lib/http/actor.js";
+import { type CursorValue, decodeCursor, encodeCursor } from "../../lib/http/cursor.js";
+import {
+  type Candidate,
+  type CandidateFilters,
+  type CandidateListQuery,
+  type CandidateRow,
+  type CandidateStatus,
+  germanLevels,
+  type Residence,
+  type ResidenceInput,
+} from "./schema.js";
+
+type Eb = ExpressionBuilder<Database, "candidate">;
+type NameOf = (ags: string) => string | undefined;
+
+/** Valid consent (confirmed, not withdrawn) for a purpose: read-only over the privacy feature's table (decision 0009). */
+const consentFor = (eb: Eb, purpose: string) =>
+  eb.exists(
+    eb
+      .selectFrom("consent")
+      .select("consent.id")
+      .whereRef("consent.candidate_id", "=", "candidate.id")
+      .where("consent.withdrawn_at", "is", null)
+      .where("consent.confirmed_at", "is not", null)
+      .where(sql<SqlBool>`${purpose} = any(consent.purposes)`),
+  );
+
+const unconfirmedConsent = (eb: Eb) =>
+  eb.exists(
+    eb
+      .selectFrom("consent")
+      .select("consent.id")
+      .whereRef("consent.candidate_id", "=", "candidate.id")
+      .where("consent.withdrawn_at", "is", null)
+      .where("consent.confirmed_at", "is", null),
+  );
+
+const occupationsOf = (eb: Eb) =>
+  eb
+    .selectFrom("candidate_occupation")
+    .innerJoin("occupation", "occupation.id", "candidate_occupation.occupation_id")
+    .select(
+      sql<
+        { id: string; name: string }[]
+      >`coalesce(json_agg(json_build_object('id', occupation.id, 'name', occupation.name) order by candidate_occupation.rank), '[]')`.as(
+        "o",
+      ),
+    )
+    .whereRef("candidate_occupation.candidate_id", "=", "candidate.id");
+
+const responsibleName = (eb: Eb) =>
+  eb.selectFrom("app_user").select("app_user.display_name").whereRef("app_user.id", "=", "candidate.responsible_user_id");
+
+/** Candidates in scope that still carry personal data (anonymised records only count in reports). */
+function baseQuery(db: Db, scope: Scope) {
+  return db
+    .selectFrom("candidate")
+    .where((eb) => inScope({ ags: eb.ref("candidate.ags") }, scope))
+    .where("candidate.anonymised_at", "is", null);
+}
+type Base = ReturnType<typeof baseQuery>;
+
+const dateText = (column: string) => sql<string | null>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
+
+function selectRow(q: Base) {
+  return q.select((eb) => [
+    "candidate.id",
+    "candidate.first_name",
+    "candidate.last_name",
+    dateText("candidate.birth_date").as("birth_date"),
+    "candidate.postal_code",
+    "candidate.city",
+    "candidate.ags",
+    "candidate.german_level",
+    "candidate.status",
+    "candidate.status_changed_at",
+    "candidate.source",
+    "candidate.created_at",
+    "candidate.search_text",
+    responsibleName(eb).as("responsible_name"),
+    occupationsOf(eb).as("occupations"),
+    consentFor(eb, "counselling").as("consent_counselling"),
+    consentFor(eb, "matching").as("consent_matching"),
+    unconfirmedConsent(eb).as("consent_unconfirmed"),
+  ]);
+}
+type ListRow = Awaited<ReturnType<ReturnType<typeof selectRow>["executeTakeFirstOrThrow"]>>;
+
+function toRow(r: ListRow, nameOf: NameOf): CandidateRow {
+  return {
+    id: r.id,
+    firstName: r.first_name ?? "",
+    lastName: r.last_name ?? "",
+    birthDate: r.birth_date,
+    postalCode: r.postal_code,
+    city: r.city,
+    ags: r.ags,
+    districtName: r.ags ? (nameOf(r.ags) ?? null) : null,
+    germanLevel: r.german_level,
+    status: r.status,
+    statusChangedAt: new Date(r.status_changed_at).toISOString(),
+    responsibleName: r.responsible_name ?? null,
+    source: r.source,
+    createdAt: new Date(r.created_at).toISOString(),
+    desiredOccupations: r.occupations ?? [],
+    consent: {
+      counselling: Boolean(r.consent_counselling),
+      matching: Boolean(r.consent_matching),
+      unconfirmed: Boolean(r.consent_unconfirmed),
+    },
+  };
+}
+
+function applyFilters(q: Base, f: CandidateFilters, actorId: string | null): Base {
+  let query = q;
+  if (f.q) {
+    const term = f.q.toLowerCase();
+    const like = `%${term.replace(/[%_\\]/g, "\\$&")}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb("candidate.search_text", "like", sql<string>`lower(unaccent(${like}))`),
+        sql<SqlBool>`candidate.search_text % lower(unaccent(${term}))`,
+        eb("candidate.postal_code", "=", term),
+      ]),
+    );
+  }
+  if (f.district) query = query.where("candidate.ags", "=", f.district);
+  if (f.status) query = query.where("candidate.status", "=", f.status);
+  if (f.germanLevel) query = query.where("candidate.german_level", "in", germanLevels.slice(germanLevels.indexOf(f.germanLevel)));
+  if (f.supportNeed) query = query.where(sql<SqlBool>`${f.supportNeed} = any(candidate.support_needs)`);
+  if (f.responsible) {
+    const id = f.responsible === "me" ? actorId : f.responsible;
+    query = id ? query.where("candidate.responsible_user_id", "=", id) : query.where(sql<SqlBool>`false`);
+  }
+  if (f.occupationId) {
+    const occupationId = f.occupationId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("candidate_occupation")
+          .select("candidate_occupation.rank")
+          .whereRef("candidate_occupation.candidate_id", "=", "candidate.id")
+          .where("candidate_occupation.occupation_id", "=", occupationId),
+      ),
+    );
+  }
+  if (f.matchingConsent !== undefined) {
+    const wanted = f.matchingConsent;
+    query = query.where((eb) => (wanted ? consentFor(eb, "matching") : eb.not(consentFor(eb, "matching"))));
+  }
+  return query;
+}
+
+const sortColumns = {
+  name: { column: "candidate.search_text", direction: "asc" },
+  created: { column: "candidate.created_at", direction: "desc" },
+} as const;
+
+export async function findCandidates(
+  db: Db,
+  scope: Scope,
+  query: CandidateListQuery,
+  actorId: string | null,
+  nameOf: NameOf,
+): Promise<{ items: CandidateRow[]; nextCursor: string | null; total: number }> {
+  const filtered = applyFilters(baseQuery(db, scope), query, actorId);
+  const { column, direction } = sortColumns[query.sort];
+  let page = filtered;
+  const cursor = query.cursor ? (decodeCursor(query.cursor) as CursorValue) : null;
+  if (cursor) {
+    const key = query.sort === "name" ? cursor.k : new Date(String(cursor.k));
+    page = page.where(sql<SqlBool>`(${sql.ref(column)}, candidate.id) ${sql.raw(direction === "asc" ? ">" : "<")} (${key}, ${cursor.id})`);
+  }
+  const [rows, count] = await Promise.all([
+    selectRow(page)
+      .orderBy(sql.ref(column), direction)
+      .orderBy("candidate.id", direction)
+      .limit(query.limit + 1)
+      .execute(),
+    filtered.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
+  ]);
+  const more = rows.length > query.limit;
+  const items = rows.slice(0, query.limit);
+  const last = items[items.length - 1];
+  const nextCursor =
+    more && last
+      ? encodeCursor({ k: query.sort === "name" ? last.search_text : new Date(last.created_at).toISOString(), id: last.id })
+      : null;
+  return { items: items.map((r) => toRow(r, nameOf)), nextCursor, total: Number(count.total) };
+}
+
+/** The whole record of one candidate in scope, without the residence section (that is read on its own). */
+export async function findCandidateById(db: Db, scope: Scope, id: string, nameOf: NameOf): Promise<Candidate | undefined> {
+  const r = await selectRow(baseQuery(db, scope))
+    .select([
+      "candidate.phone",
+      "candidate.email",
+      "candidate.messenger",
+      "candidate.preferred_language",
+      "candidate.in_service_region",
+      dateText("candidate.german_level_on").as("german_level_on"),
+      "candidate.german_level_source",
+      "candidate.other_languages",
+      "candidate.school_certificate",
+      "candidate.school_country",
+      "candidate.school_recognition",
+      "candidate.open_to_related_fields",
+      "candidate.has_driving_licence",
+      "candidate.has_car",
+      "candidate.max_commute_km",
+      dateText("candidate.available_from").as("available_from"),
+      "candidate.support_needs",
+      "candidate.support_note",
+      "candidate.responsible_user_id",
+      "candidate.updated_at",
+    ])
+    .where("candidate.id", "=", id)
+    .executeTakeFirst();
+  if (!r) return undefined;
+  const row = toRow(r, nameOf);
+  return {
+    ...row,
+    phone: r.phone,
+    email: r.email,
+    messenger: r.messenger,
+    preferredLanguage: r.preferred_language,
+    inServiceRegion: r.in_service_region,
+    germanLevelOn: r.german_level_on,
+    germanLevelSource: r.german_level_source,
+    otherLanguages: r.other_languages,
+    schoolCertificate: r.school_certificate,
+    schoolCountry: r.school_country,
+    schoolRecognition: r.school_recognition,
+    desiredOccupationIds: row.desiredOccupations.map((o) => o.id),
+    openToRelatedFields: r.open_to_related_fields,
+    hasDrivingLicence: r.has_driving_licence,
+    hasCar: r.has_car,
+    maxCommuteKm: r.max_commute_km,
+    availableFrom: r.available_from,
+    supportNeeds: r.support_needs as Candidate["supportNeeds"],
+    supportNote: r.support_note,
+    responsibleUserId: r.responsible_user_id,
+    updatedAt: new Date(r.updated_at).toISOString(),
+  };
+}
+
+export type CandidateRowInput = Insertable<CandidateTable>;
+
+export async function insertCandidate(db: Db, row: CandidateRowInput, now: Date): Promise<string> {
+  const { id } = await db
+    .insertInto("candidate")
+    .values({ ...row, status_changed_at: now, created_at: now, updated_at: now })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function updateCandidateRow(db: Db, id: string, patch: Updateable<CandidateTable>, now: Date): Promise<void> {
+  await db
+    .updateTable("candidate")
+    .set({ ...patch, updated_at: now })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Replaces the ranked wishes. */
+export async function setOccupations(db: Db, candidateId: string, occupationIds: string[]): Promise<void> {
+  await db.deleteFrom("candidate_occupation").where("candidate_id", "=", candidateId).execute();
+  if (occupationIds.length) {
+    await db
+      .insertInto("candidate_occupation")
+      .values(occupationIds.map((occupationId, i) => ({ candidate_id: candidateId, rank: i + 1, occupation_id: occupationId })))
+      .execute();
+  }
+}
+
+export async function findResidence(db: Db, candidateId: string): Promise<Residence | undefined> {
+  const r = await db
+    .selectFrom("candidate_residence")
+    .select(["status", "work_permission", dateText("valid_until").as("valid_until"), "safe_country_of_origin", "immigration_office"])
+    .where("candidate_id", "=", candidateId)
+    .executeTakeFirst();
+  return r
+    ? {
+        status: r.status,
+        workPermission: r.work_permission,
+        validUntil: r.valid_until,
+        safeCountryOfOrigin: r.safe_country_of_origin,
+        immigrationOffice: r.immigration_office,
+      }
+    : undefined;
+}
+
+/** Residence sections of many candidates at once (exports by permitted users). */
+export async function findResidences(db: Db, candidateIds: string[]): Promise<Map<string, Residence>> {
+  const out = new Map<string, Residence>();
+  if (!candidateIds.length) return out;
+  const rows = await db
+    .selectFrom("candidate_residence")
+    .select([
+      "candidate_id",
+      "status",
+      "work_permission",
+      dateText("valid_until").as("valid_until"),
+      "safe_country_of_origin",
+      "immigration_office",
+    ])
+    .where("candidate_id", "in", candidateIds)
+    .execute();
+  for (const r of rows) {
+    out.set(r.candidate_id, {
+      status: r.status,
+      workPermission: r.work_permission,
+      validUntil: r.valid_until,
+      safeCountryOfOrigin: r.safe_country_of_origin,
+      immigrationOffice: r.immigration_office,
+    });
+  }
+  return out;
+}
+
+export async function saveResidence(db: Db, candidateId: string, input: ResidenceInput | null, now: Date): Promise<void> {
+  if (!input) {
+    await db.deleteFrom("candidate_residence").where("candidate_id", "=", candidateId).execute();
+    return;
+  }
+  const values = {
+    status: input.status,
+    work_permission: input.workPermission,
+    valid_until: input.validUntil ?? null,
+    safe_country_of_origin: input.safeCountryOfOrigin ?? false,
+    immigration_office: input.immigrationOffice ?? null,
+    updated_at: now,
+  };
+  await db
+    .insertInto("candidate_residence")
+    .values({ candidate_id: candidateId, ...values })
+    .onConflict((oc) => oc.column("candidate_id").doUpdateSet(values))
+    .execute();
+}
+
+export async function insertStatusChange(
+  db: Db,
+  change: { candidateId: string; from: CandidateStatus | null; to: CandidateStatus; note: string | null; at: Date; userId: string | null },
+): Promise<void> {
+  await db
+    .insertInto("candidate_status_change")
+    .values({
+      candidate_id: change.candidateId,
+      from_status: change.from,
+      to_status: change.to,
+      note: change.note,
+      at: change.at,
+      user_id: change.userId,
+    })
+    .execute();
+}
+
+export function findStatusChanges(db: Db, candidateId: string) {
+  return db
+    .selectFrom("candidate_status_change")
+    .leftJoin("app_user", "app_user.id", "candidate_status_change.user_id")
+    .select(["candidate_status_change.id", "from_status", "to_status", "note", "at", "app_user.display_name as user_name"])
+    .where("candidate_id", "=", candidateId)
+    .orderBy("at", "desc")
+    .execute();
+}
+
+/** Every filtered candidate in name order, in batches (exports). */
+export async function* streamCandidates(db: Db, scope: Scope, filters: CandidateFilters, actorId: string | null, nameOf: NameOf) {
+  let cursor: string | undefined;
+  do {
+    const page = await findCandidates(db, scope, { ...filters, sort: "name", limit: 200, cursor }, actorId, nameOf);
+    yield page.items;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}
+
+/** Whether a candidate exists in scope (cheap check for nested resources). */
+export async function candidateInScope(db: Db, scope: Scope, id: string): Promise<{ id: string; ags: string | null } | undefined> {
+  return baseQuery(db, scope).select(["candidate.id", "candidate.ags"]).where("candidate.id", "=", id).executeTakeFirst();
+}
+
+/**
+ * Removes everything that identifies the person from their record and its children that this feature
+ * owns, keeping what reports count (district, birth year, German level, certificate, status, wishes,
+ * support needs). Returns the storage keys of their documents, whose rows are deleted here.
+ */
+export async function anonymiseCandidateRows(db: Db, id: string, now: Date): Promise<{ documents: string[] }> {
+  const docs = await db.deleteFrom("candidate_document").where("candidate_id", "=", id).returning("storage_key").execute();
+  await db.deleteFrom("candidate_residence").where("candidate_id", "=", id).execute();
+  await db.updateTable("candidate_status_change").set({ note: null }).where("candidate_id", "=", id).execute();
+  await db
+    .updateTable("candidate")
+    .set({
+      first_name: null,
+      last_name: null,
+      birth_date: null,
+      phone: null,
+      email: null,
+      messenger: null,
+      postal_code: null,
+      city: null,
+      lat: null,
+      lon: null,
+      german_level_on: null,
+      other_languages: sql<string[]>`'{}'::text[]`,
+      school_country: null,
+      support_note: null,
+      anonymised_at: now,
+      updated_at: now,
+    })
+    .where("id", "=", id)
+    .execute();
+  return { documents: docs.map((d) => d.storage_key) };
+}
+
+/** Candidates closed before the cutoff that still carry personal data (the retention job's list). */
+export function findClosedBefore(db: Db, cutoff: Date, limit: number) {
+  return db
+    .selectFrom("candidate")
+    .select(["id", "first_name", "last_name", "ags", "status_changed_at"])
+    .where("status", "=", "closed")
+    .where("anonymised_at", "is", null)
+    .where("status_changed_at", "<", cutoff)
+    .orderBy("status_changed_at")
+    .limit(limit)
+    .execute();
+}

@@ -6,6 +6,7 @@ import { auditRoutes } from "../features/audit/routes.js";
 import { authRoutes } from "../features/auth/routes.js";
 import { documentRoutes, documentUploadHasOwnLimit } from "../features/candidates/document-routes.js";
 import { candidateRoutes } from "../features/candidates/routes.js";
+import { candidatesToday } from "../features/candidates/today.js";
 import { contactLogRoutes } from "../features/companies/contact-log-routes.js";
 import { companyRoutes } from "../features/companies/routes.js";
 import { companiesToday } from "../features/companies/today.js";
@@ -48,7 +49,7 @@ const features: FeatureRoutes[] = [
   contactLogRoutes,
   offerRoutes,
   consultationRoutes,
-  todayRoutes([companiesToday, consultationsToday]),
+  todayRoutes([companiesToday, consultationsToday, candidatesToday]),
   importRoutes,
   candidateRoutes,
   documentRoutes,

@@ -29,7 +29,7 @@ export async function halleCandidate(t: TestContext) {
   const form = new FormData();
   form.set("kind", "cv");
   form.set("file", new File([new TextEncoder().encode("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")], "lebenslauf.pdf"));
-  const upload = await t.app.request("http://localhost/api/v1/candidates/" + id + "/documents", {
+  const upload = await t.app.request(`http://localhost/api/v1/candidates/${id}/documents`, {
     method: "POST",
     headers: { cookie: counsellor, origin: "http://localhost", "x-forwarded-for": "203.0.113.10" },
     body: form,

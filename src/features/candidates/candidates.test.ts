@@ -9,14 +9,12 @@ const missing = "00000000-0000-4000-8000-000000000000";
 type Json = Record<string, unknown>;
 let halle: string;
 let coordinator: string;
-let admin: string;
 let wittenberg: string;
 let partner: string;
 
 beforeAll(async () => {
   halle = await t.signIn(demo.counsellorHalle);
   coordinator = await t.signIn(demo.coordinator);
-  admin = await t.signIn(demo.admin);
   wittenberg = await t.signIn(demo.counsellorWittenberg);
   partner = await t.signIn(demo.partner);
 });

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ZodError } from "zod";
-import { DomainError, fail } from "../../lib/errors.js";
+import { fail } from "../../lib/errors.js";
 import type { AppEnv } from "../../lib/http/env.js";
 import { readMultipart } from "../../lib/http/multipart.js";
 import { type ApiRouter, csvDownload, ctxOf, defineRoute, jsonResponse } from "../../lib/http/route.js";

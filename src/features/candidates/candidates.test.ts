@@ -173,7 +173,7 @@ describe("candidates: record, scope and the residence section", () => {
     };
     expect(items[0]).toMatchObject({
       kind: "status",
-      title: "Status: Neu → Pausiert",
+      title: "Statuswechsel: Neu → Pausiert",
       detail: "Sprachkurs bis März",
       userName: "Hanna Hallenser",
     });

@@ -33,7 +33,7 @@ export async function candidateTimeline(ctx: Ctx, candidateId: string): Promise<
         id: String(s.id),
         at,
         title: s.from_status
-          ? msg("Status: {from} → {to}", {
+          ? msg("Statuswechsel: {from} → {to}", {
               from: statusLabels[s.from_status as keyof typeof statusLabels] ?? s.from_status,
               to: statusLabels[s.to_status as keyof typeof statusLabels] ?? s.to_status,
             })

@@ -298,7 +298,7 @@ export const englishMessages: Record<string, string> = {
   "Online-Einwilligung (noch nicht bestätigt)": "Online consent (not yet confirmed)",
   "Profil weitergegeben": "Profile passed on",
   Erfasst: "Recorded",
-  "Status: {from} → {to}": "Status: {from} → {to}",
+  "Statuswechsel: {from} → {to}": "Status change: {from} → {to}",
   "{kind} hochgeladen": "{kind} uploaded",
   Lebenslauf: "CV",
   Zeugnis: "Certificate",

@@ -1,11 +1,12 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { runCandidatesBench } from "./candidates.js";
 import { runCompaniesBench } from "./companies.js";
 import { runMatchingBench } from "./matching.js";
 
 /**
- * npm run bench [-- matching] [-- companies] [--quick] [--only B1,B3]
+ * npm run bench [-- matching] [-- companies] [-- candidates] [--quick] [--only B1,B3]
  * Each figure is printed beside its anchor or target, measured in the same run, and written to bench/results/.
  */
 const args = process.argv.slice(2);
@@ -14,7 +15,7 @@ const onlyArg = args.find((a) => a.startsWith("--only"));
 const only = onlyArg ? (onlyArg.includes("=") ? onlyArg.split("=")[1] : args[args.indexOf(onlyArg) + 1])?.split(",") : undefined;
 const suites = args.filter((a) => !a.startsWith("--") && !(only ?? []).join(",").includes(a));
 const run = suites.length ? suites : ["matching"];
-const known = ["matching", "companies"];
+const known = ["matching", "companies", "candidates"];
 
 const write = (name: string, text: string) => {
   const out = path.resolve(import.meta.dirname, "results", name);
@@ -36,6 +37,17 @@ for (const suite of run) {
     // The quick run's plans go to the temporary directory (bench/results keeps the full run's).
     write(quick ? path.join(tmpdir(), "lotse-companies-plans-quick.txt") : "companies-plans.txt", plans);
     if (rows.some((r) => r.met === false)) {
+      console.error("A target was missed (see the plans).");
+      process.exitCode = 1;
+    }
+    continue;
+  }
+  if (suite === "candidates") {
+    const { rows, plans } = await runCandidatesBench({ quick });
+    // The quick run's figures and all plans go to the temporary directory (bench/results keeps the full run's figures).
+    write(quick ? path.join(tmpdir(), "lotse-candidates-quick.json") : "candidates.json", `${JSON.stringify(rows, null, 2)}\n`);
+    write(path.join(tmpdir(), quick ? "lotse-candidates-plans-quick.txt" : "lotse-candidates-plans.txt"), plans);
+    if (rows.some((r) => !r.met)) {
       console.error("A target was missed (see the plans).");
       process.exitCode = 1;
     }

@@ -174,6 +174,8 @@ CREATE TABLE referral (
   created_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX referral_candidate_idx ON referral (candidate_id, referred_on DESC);
+-- A consultation's referrals (timeline, lists) and the ON DELETE SET NULL of consultations.
+CREATE INDEX referral_consultation_idx ON referral (consultation_id);
 CREATE INDEX referral_follow_up_idx ON referral (follow_up_on) WHERE outcome IN ('in_progress', 'unknown') AND follow_up_on IS NOT NULL;
 
 CREATE TABLE candidate_document (

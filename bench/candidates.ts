@@ -55,7 +55,8 @@ const warmUps = 20;
 /** Common name fragments of the demo population (search_text is "last first", lower case, unaccented). */
 const terms = ["ahm", "ali", "hassan", "moham", "mustafa"];
 /** Statements on case data (the session and account look-ups of every request are left out of the db figure). */
-const caseTables = /"(candidate|candidate_occupation|candidate_status_change|candidate_document|consent|consent_recipient|profile_share|consultation|referral)"/;
+const caseTables =
+  /"(candidate|candidate_occupation|candidate_status_change|candidate_document|consent|consent_recipient|profile_share|consultation|referral)"/;
 
 function logInto(log: Captured[]) {
   return (event: LogEvent) => {
@@ -253,7 +254,11 @@ async function measureLeg(leg: Leg, size: CandidatesRow["size"]) {
   for (const role of ["counsellor", "coordinator"] as const) {
     const ids = await inScope(role);
     queries.push(
-      { id: "a list: search + status + germanLevel", role, paths: terms.map((t) => `/api/v1/candidates?q=${encodeURIComponent(t)}&${filters}`) },
+      {
+        id: "a list: search + status + germanLevel",
+        role,
+        paths: terms.map((t) => `/api/v1/candidates?q=${encodeURIComponent(t)}&${filters}`),
+      },
       { id: "b list: status + germanLevel (no search)", role, paths: [`/api/v1/candidates?${filters}`] },
       { id: "c timeline of a random candidate", role, paths: ids.map((id) => `/api/v1/candidates/${id}/timeline`) },
     );

@@ -5,6 +5,9 @@ import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3917);
 const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "lotse-e2e-")), "db");
+// The server writes its mails here (no SMTP in the tests); the registration test reads the confirmation
+// link from it. Set once in the runner's environment: the test workers load this file again and inherit it.
+process.env.E2E_OUTBOX_DIR ??= path.join(path.dirname(dataDir), "outbox");
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -34,6 +37,14 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 60_000,
     reuseExistingServer: false,
-    env: { PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LOTSE_DEMO: "1", LOG_LEVEL: "warn", DATABASE_URL: "" },
+    env: {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      LOTSE_DEMO: "1",
+      LOG_LEVEL: "warn",
+      DATABASE_URL: "",
+      OUTBOX_DIR: process.env.E2E_OUTBOX_DIR,
+    },
   },
 });

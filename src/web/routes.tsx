@@ -23,6 +23,15 @@ const ImportUploadPage = lazyRouteComponent(() => import("./features/imports/imp
 const ImportDetailPage = lazyRouteComponent(() => import("./features/imports/import-detail-page"), "ImportDetailPage");
 const OffersPage = lazyRouteComponent(() => import("./features/offers/offers-page"), "OffersPage");
 const MapPage = lazyRouteComponent(() => import("./features/map/map-page"), "MapPage");
+const CandidatesPage = lazyRouteComponent(() => import("./features/candidates/candidates-page"), "CandidatesPage");
+const CandidateNewPage = lazyRouteComponent(() => import("./features/candidates/candidate-new-page"), "CandidateNewPage");
+const CandidateDetailPage = lazyRouteComponent(() => import("./features/candidates/candidate-detail-page"), "CandidateDetailPage");
+const ConsultationsPage = lazyRouteComponent(() => import("./features/consultations/consultations-page"), "ConsultationsPage");
+const RegistrationPage = lazyRouteComponent(() => import("./features/registration/registration-page"), "RegistrationPage");
+const RegistrationConfirmPage = lazyRouteComponent(
+  () => import("./features/registration/registration-confirm-page"),
+  "RegistrationConfirmPage",
+);
 
 function PageLoader() {
   const { t } = useTranslation();
@@ -101,6 +110,13 @@ const rootRoute = createRootRoute({
 const loginRoute = createRoute({ getParentRoute: () => rootRoute, path: "/anmelden", component: LoginPage });
 const openRoute = createRoute({ getParentRoute: () => rootRoute, id: "open", component: OpenFrame });
 const licencesRoute = createRoute({ getParentRoute: () => openRoute, path: "/lizenzen", component: AboutPage });
+// The young people's own pages: no sign-in, five languages, their own frame.
+const registrationRoute = createRoute({ getParentRoute: () => rootRoute, path: "/registrieren", component: RegistrationPage });
+const registrationConfirmRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/registrieren/bestaetigen",
+  component: RegistrationConfirmPage,
+});
 
 const appRoute = createRoute({ getParentRoute: () => rootRoute, id: "app", component: SignedIn });
 const indexRoute = createRoute({ getParentRoute: () => appRoute, path: "/", component: Start });
@@ -119,9 +135,15 @@ const importRoute = createRoute({ getParentRoute: () => staffRoute, path: "/betr
 const importDetailRoute = createRoute({ getParentRoute: () => staffRoute, path: "/betriebe/import/$id", component: ImportDetailPage });
 const offersRoute = createRoute({ getParentRoute: () => staffRoute, path: "/ausbildungsplaetze", component: OffersPage });
 const mapRoute = createRoute({ getParentRoute: () => staffRoute, path: "/karte", component: MapPage });
+const candidatesRoute = createRoute({ getParentRoute: () => staffRoute, path: "/jugendliche", component: CandidatesPage });
+const candidateNewRoute = createRoute({ getParentRoute: () => staffRoute, path: "/jugendliche/neu", component: CandidateNewPage });
+const candidateRoute = createRoute({ getParentRoute: () => staffRoute, path: "/jugendliche/$id", component: CandidateDetailPage });
+const consultationsRoute = createRoute({ getParentRoute: () => staffRoute, path: "/beratungen", component: ConsultationsPage });
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  registrationRoute,
+  registrationConfirmRoute,
   openRoute.addChildren([licencesRoute]),
   appRoute.addChildren([
     indexRoute,
@@ -136,6 +158,10 @@ const routeTree = rootRoute.addChildren([
       importDetailRoute,
       offersRoute,
       mapRoute,
+      candidatesRoute,
+      candidateNewRoute,
+      candidateRoute,
+      consultationsRoute,
     ]),
     adminRoute.addChildren([usersRoute, auditRoute]),
   ]),

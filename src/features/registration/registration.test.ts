@@ -46,16 +46,30 @@ describe("self-registration with double opt-in", () => {
 
     const list = (await (await t.request("GET", "/api/v1/candidates?q=Kovalenko", { as: counsellor })).json()) as { items: Json[] };
     expect(list.items).toHaveLength(1);
-    expect(list.items[0]).toMatchObject({ status: "new", source: "self_registration", ags: "15002", consent: { counselling: false, matching: false, unconfirmed: true } });
+    expect(list.items[0]).toMatchObject({
+      status: "new",
+      source: "self_registration",
+      ags: "15002",
+      consent: { counselling: false, matching: false, unconfirmed: true },
+    });
     // Counsellors of Halle find the person on "Heute" to triage.
     const today = (await (await t.request("GET", "/api/v1/today", { as: counsellor })).json()) as { newCandidates: Json[] };
-    expect(today.newCandidates).toContainEqual(expect.objectContaining({ name: "Oksana Kovalenko", districtName: "Halle (Saale)", selfRegistered: true }));
+    expect(today.newCandidates).toContainEqual(
+      expect.objectContaining({ name: "Oksana Kovalenko", districtName: "Halle (Saale)", selfRegistered: true }),
+    );
     // Nothing is shared before a counsellor has confirmed the consent.
     const id = list.items[0]?.id as string;
-    const share = await t.request("POST", `/api/v1/candidates/${id}/shares`, { as: counsellor, body: { recipient: { partnerName: "Jobcenter Halle (Saale)" } } });
+    const share = await t.request("POST", `/api/v1/candidates/${id}/shares`, {
+      as: counsellor,
+      body: { recipient: { partnerName: "Jobcenter Halle (Saale)" } },
+    });
     expect(share.status).toBe(409);
     // The typed data left the waiting table once the person existed.
-    const waiting = await t.db.selectFrom("registration").select(["email", "payload"]).where("candidate_id", "=", id).executeTakeFirstOrThrow();
+    const waiting = await t.db
+      .selectFrom("registration")
+      .select(["email", "payload"])
+      .where("candidate_id", "=", id)
+      .executeTakeFirstOrThrow();
     expect(waiting).toEqual({ email: "", payload: {} });
   });
 

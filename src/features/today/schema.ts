@@ -22,7 +22,15 @@ export const todaySchema = z
     followUps: z.array(followUpSchema),
     newestCompanies: z.array(z.object({ id: z.string(), name: z.string(), city: z.string().nullable(), createdAt: z.string() })),
     newCandidates: z
-      .array(z.object({ id: z.string(), name: z.string(), districtName: z.string().nullable(), createdAt: z.string(), selfRegistered: z.boolean() }))
+      .array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          districtName: z.string().nullable(),
+          createdAt: z.string(),
+          selfRegistered: z.boolean(),
+        }),
+      )
       .describe("Neue Jugendliche (Status new) zum Sichten, auch Selbstregistrierungen"),
     pipeline: z.array(z.object({ stage: z.string(), count: z.number().int() })),
     pipelineScope: z.enum(["mine", "districts"]).describe("mine: Betriebe, für die ich zuständig bin; districts: alle meiner Kreise"),

@@ -13,7 +13,14 @@ export async function today(ctx: Ctx, contributions: TodayContribution[]): Promi
   const followUps: FollowUp[] = parts
     .flatMap((p) => p.followUps ?? [])
     .sort((a, b) => a.due.localeCompare(b.due) || a.subject.localeCompare(b.subject));
-  const merged: Today = { date: berlinDate(ctx.now), followUps, newestCompanies: [], newCandidates: [], pipeline: [], pipelineScope: "mine" };
+  const merged: Today = {
+    date: berlinDate(ctx.now),
+    followUps,
+    newestCompanies: [],
+    newCandidates: [],
+    pipeline: [],
+    pipelineScope: "mine",
+  };
   for (const p of parts) {
     if (p.newestCompanies) merged.newestCompanies = p.newestCompanies;
     if (p.newCandidates) merged.newCandidates = p.newCandidates;

@@ -29,6 +29,8 @@ export function AppLayout({ me, children }: { me: Me; children?: ReactNode }) {
     { to: "/", label: t("today.nav"), roles: ["coordinator", "counsellor"] },
     { to: "/betriebe", label: t("companies.title"), roles: staff },
     { to: "/ausbildungsplaetze", label: t("offers.title"), roles: staff },
+    { to: "/jugendliche", label: t("candidates.title"), roles: staff },
+    { to: "/beratungen", label: t("consultations.title"), roles: staff },
     { to: "/karte", label: t("map.title"), roles: staff },
     { to: "/berufe", label: t("nav.occupations") },
   ];

@@ -52,6 +52,7 @@ CREATE INDEX candidate_status_idx ON candidate (status, ags, search_text, id);
 CREATE INDEX candidate_created_idx ON candidate (created_at DESC, id);
 CREATE INDEX candidate_closed_idx ON candidate (status_changed_at) WHERE status = 'closed' AND anonymised_at IS NULL;
 CREATE INDEX candidate_responsible_idx ON candidate (responsible_user_id);
+CREATE INDEX candidate_postal_code_idx ON candidate (postal_code);
 
 -- Ranked wishes from the occupation catalogue.
 CREATE TABLE candidate_occupation (

@@ -196,7 +196,12 @@ export const candidateRowSchema = candidateSchema
 export type CandidateRow = z.infer<typeof candidateRowSchema>;
 
 export const candidatePageSchema = z
-  .object({ items: z.array(candidateRowSchema), nextCursor: z.string().nullable(), total: z.number().int() })
+  .object({
+    items: z.array(candidateRowSchema),
+    nextCursor: z.string().nullable(),
+    total: z.number().int().describe("Anzahl der Treffer, höchstens 10.000"),
+    totalCapped: z.boolean().describe("true: es gibt mehr als `total` Treffer"),
+  })
   .openapi("CandidatePage");
 export type CandidatePage = z.infer<typeof candidatePageSchema>;
 

@@ -593,6 +593,7 @@ export const de = {
     count_other: "{{count, number}} Jugendliche",
     countFiltered_one: "{{count, number}} Jugendliche/r, {{filtered, number}} gefiltert",
     countFiltered_other: "{{count, number}} Jugendliche, {{filtered, number}} gefiltert",
+    countMore: "Mehr als {{count, number}} Jugendliche",
     shown: "{{shown, number}} von {{total, number}} angezeigt",
     loadMore: "Weitere laden",
     empty: "Noch keine Jugendlichen erfasst.",
@@ -611,7 +612,6 @@ export const de = {
     editTitle: "Daten von {{name}} bearbeiten",
     sortBy: "Sortieren nach {{column}}",
     ageValue: "{{count}} Jahre",
-    born: "geb. {{date}}",
     columns: {
       name: "Name",
       age: "Alter",
@@ -668,12 +668,8 @@ export const de = {
     },
     data: {
       title: "Daten",
-      contact: "Kontakt",
       place: "Wohnort",
-      district: "Kreis",
       outsideRegion: "außerhalb der Region",
-      language: "Sprache",
-      germanLevelValue: "{{level}} (festgestellt {{how}})",
       school: "Schule",
       wishes: "Berufswünsche",
       mobility: "Mobilität",
@@ -681,6 +677,7 @@ export const de = {
       car: "Auto",
       commute: "bis {{km}} km Arbeitsweg",
       relatedFields: "offen für verwandte Berufe",
+      language: "Sprache für Briefe",
       support: "Unterstützung",
       responsible: "Zuständig",
       source: "Herkunft",
@@ -699,7 +696,6 @@ export const de = {
       lastName: "Nachname",
       birthDate: "Geburtsdatum",
       postalCode: "Postleitzahl",
-      place: "{{postcode}} {{place}} · Kreis {{district}}",
       phone: "Telefon",
       email: "E-Mail-Adresse",
       messenger: "Messenger",
@@ -734,8 +730,6 @@ export const de = {
       postcodeUnknown: "Diese Postleitzahl gibt es nicht.",
       phoneChars: "Nur Ziffern, Leerzeichen und + / ( ) -",
       km: "Ganze Kilometer von 0 bis 300 angeben.",
-      tooManyOccupations: "Höchstens 8 Berufswünsche.",
-      nameShort: "Bitte angeben.",
     },
     levelSources: {
       certificate: "Zertifikat",
@@ -831,7 +825,6 @@ export const de = {
     empty: "Noch keine Einwilligung. Erfassen Sie die unterschriebene Einwilligung aus dem Erstgespräch.",
     record: "Einwilligung erfassen",
     pdf: "Einwilligungsformular (PDF)",
-    pdfIn: "Einwilligungsformular (PDF, {{language}})",
     purposesLabel: "Zwecke",
     purposes: {
       counselling: "Beratung",
@@ -991,7 +984,6 @@ export const de = {
       by: "beraten von {{name}}",
       minutes: "{{count}} Min.",
       interpreter: "mit Dolmetschung",
-      notes: "Notizen",
       outcome: "Ergebnis: {{outcome}}",
       nextStep: "Nächster Schritt: {{step}} · fällig am {{date}}",
       done: "erledigt",
@@ -1001,7 +993,6 @@ export const de = {
     },
     outcome: {
       label: "Ausgang der Verweisung an {{name}}",
-      short: "Ausgang",
       saved: "Ausgang gespeichert: {{outcome}}.",
     },
     filters: {
@@ -1012,7 +1003,7 @@ export const de = {
       district: "Kreis",
       clear: "Filter zurücksetzen",
     },
-    columns: { date: "Datum", person: "Person", kind: "Art", channel: "Weg", topics: "Themen", by: "Beraten von", district: "Kreis" },
+    columns: { date: "Datum", person: "Person", kind: "Art", channel: "Weg", topics: "Themen", by: "Beraten von" },
     referrals: {
       filterLabel: "Welche Verweisungen",
       overdue: "Überfällig",

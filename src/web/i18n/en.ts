@@ -585,6 +585,7 @@ export const en: Shape<typeof de> = {
     count_other: "{{count, number}} young people",
     countFiltered_one: "{{count, number}} young person, {{filtered, number}} filtered",
     countFiltered_other: "{{count, number}} young people, {{filtered, number}} filtered",
+    countMore: "More than {{count, number}} young people",
     shown: "{{shown, number}} of {{total, number}} shown",
     loadMore: "Load more",
     empty: "No young people yet.",
@@ -603,7 +604,6 @@ export const en: Shape<typeof de> = {
     editTitle: "Edit the data of {{name}}",
     sortBy: "Sort by {{column}}",
     ageValue: "{{count}} years",
-    born: "born {{date}}",
     columns: {
       name: "Name",
       age: "Age",
@@ -660,12 +660,8 @@ export const en: Shape<typeof de> = {
     },
     data: {
       title: "Data",
-      contact: "Contact",
       place: "Place",
-      district: "District",
       outsideRegion: "outside the region",
-      language: "Language",
-      germanLevelValue: "{{level}} (assessed {{how}})",
       school: "School",
       wishes: "Desired occupations",
       mobility: "Mobility",
@@ -673,6 +669,7 @@ export const en: Shape<typeof de> = {
       car: "Car",
       commute: "commute up to {{km}} km",
       relatedFields: "open to related occupations",
+      language: "Language for letters",
       support: "Support",
       responsible: "Responsible",
       source: "Source",
@@ -691,7 +688,6 @@ export const en: Shape<typeof de> = {
       lastName: "Last name",
       birthDate: "Date of birth",
       postalCode: "Postcode",
-      place: "{{postcode}} {{place}} · district {{district}}",
       phone: "Phone",
       email: "Email address",
       messenger: "Messenger",
@@ -726,8 +722,6 @@ export const en: Shape<typeof de> = {
       postcodeUnknown: "This postcode does not exist.",
       phoneChars: "Only digits, spaces and + / ( ) -",
       km: "Enter whole kilometres from 0 to 300.",
-      tooManyOccupations: "At most 8 desired occupations.",
-      nameShort: "Please fill in.",
     },
     levelSources: {
       certificate: "certificate",
@@ -822,7 +816,6 @@ export const en: Shape<typeof de> = {
     empty: "No consent yet. Record the signed consent from the first counselling.",
     record: "Record consent",
     pdf: "Consent form (PDF)",
-    pdfIn: "Consent form (PDF, {{language}})",
     purposesLabel: "Purposes",
     purposes: {
       counselling: "Counselling",
@@ -982,7 +975,6 @@ export const en: Shape<typeof de> = {
       by: "counselled by {{name}}",
       minutes: "{{count}} min",
       interpreter: "with interpreter",
-      notes: "Notes",
       outcome: "Outcome: {{outcome}}",
       nextStep: "Next step: {{step}} · due on {{date}}",
       done: "done",
@@ -992,7 +984,6 @@ export const en: Shape<typeof de> = {
     },
     outcome: {
       label: "Outcome of the referral to {{name}}",
-      short: "Outcome",
       saved: "Outcome saved: {{outcome}}.",
     },
     filters: {
@@ -1010,7 +1001,6 @@ export const en: Shape<typeof de> = {
       channel: "Channel",
       topics: "Topics",
       by: "Counselled by",
-      district: "District",
     },
     referrals: {
       filterLabel: "Which referrals",

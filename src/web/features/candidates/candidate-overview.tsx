@@ -57,7 +57,7 @@ export function CandidateOverview({ candidate: c }: { candidate: Candidate }) {
     [t("candidates.form.phone"), c.phone],
     [t("candidates.form.email"), c.email],
     [t("candidates.form.messenger"), c.messenger && t(`candidates.messengers.${c.messenger}`)],
-    [t("candidates.form.preferredLanguage"), t(`candidates.languages.${c.preferredLanguage}`)],
+    [t("candidates.data.language"), t(`candidates.languages.${c.preferredLanguage}`)],
     [t("candidates.form.germanLevel"), level],
     [t("candidates.form.otherLanguages"), c.otherLanguages.join(", ")],
     [

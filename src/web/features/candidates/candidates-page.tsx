@@ -44,6 +44,7 @@ export function CandidatesPage() {
   });
   const items: CandidateRow[] = list.data?.pages.flatMap((p) => p.items) ?? [];
   const total = list.data?.pages[0]?.total ?? 0;
+  const capped = (page?: CandidatePage) => page?.totalCapped === true;
   const mayExportResidence = me ? residenceRoles.includes(me.role) : false;
   const exportHref = (format: string) =>
     `/api/v1/candidates/export${query({ format, includeResidence: mayExportResidence && withResidence ? "true" : undefined })}`;
@@ -61,9 +62,11 @@ export function CandidatesPage() {
         <Text fw={600} aria-hidden>
           {!list.data
             ? "\u00a0"
-            : filtered && all.data
-              ? t("candidates.countFiltered", { count: all.data.total, filtered: total })
-              : t("candidates.count", { count: total })}
+            : capped(list.data.pages[0]) || (filtered && capped(all.data))
+              ? t("candidates.countMore", { count: total })
+              : filtered && all.data
+                ? t("candidates.countFiltered", { count: all.data.total, filtered: total })
+                : t("candidates.count", { count: total })}
         </Text>
         <Group gap="xs" role="group" aria-label={t("candidates.exportLabel")}>
           {mayExportResidence && (

@@ -83,7 +83,7 @@ export async function submitRegistration(
     await createMailer(ctx.config).send({
       to: input.email,
       subject: text.subject,
-      text: text.body(input.firstName, `${base}/registrieren/bestaetigen?token=${token}`),
+      text: text.body(input.firstName, `${base}/registrieren/bestaetigen?token=${token}&lang=${input.language}`),
       language: input.language,
     });
   } catch (e) {

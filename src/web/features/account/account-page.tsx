@@ -1,5 +1,4 @@
 import { Alert, Button, Card, Code, Image, Stack, Text, TextInput, Title } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import QRCode from "qrcode";
 import { type SyntheticEvent, useState } from "react";
@@ -8,6 +7,7 @@ import type { Me } from "../../../features/users/schema";
 import { api } from "../../api/client";
 import { AppForm } from "../../ui/app-form";
 import { minimumPasswordLength, useFormChecks } from "../../ui/form-checks";
+import { notify } from "../../ui/notify";
 import { PageHeader } from "../../ui/page-header";
 import { PasswordField } from "../../ui/password-field";
 import { fieldErrorsOf, ProblemAlert } from "../../ui/problem-alert";
@@ -31,7 +31,7 @@ function PasswordChange() {
       setCurrent("");
       setNew("");
       checks.reset();
-      notifications.show({ color: "green", message: t("account.passwordChanged") });
+      notify({ color: "green", message: t("account.passwordChanged") });
       await queryClient.invalidateQueries({ queryKey: ["me"] });
     },
   });
@@ -111,7 +111,7 @@ function TwoFactor({ me }: { me: Me }) {
       setSetup(null);
       setCode("");
       checks.reset();
-      notifications.show({ color: "green", message: t("account.totpEnabled") });
+      notify({ color: "green", message: t("account.totpEnabled") });
       await queryClient.invalidateQueries({ queryKey: ["me"] });
     },
   });

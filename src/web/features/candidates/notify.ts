@@ -1,12 +1,6 @@
-import { notifications } from "@mantine/notifications";
-import { i18n } from "../../i18n";
+import { notify as notifyApp } from "../../ui/notify";
 
-/** A status message of these pages, its close button named in the app's language (Mantine's has no name). */
+/** A status message of these pages (green unless told otherwise). */
 export function notify(message: string, options: { color?: string; title?: string } = {}) {
-  notifications.show({
-    color: options.color ?? "green",
-    title: options.title,
-    message,
-    closeButtonProps: { "aria-label": i18n.t("common.close") },
-  });
+  notifyApp({ color: options.color ?? "green", title: options.title, message });
 }

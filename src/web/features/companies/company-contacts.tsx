@@ -1,5 +1,4 @@
 import { Anchor, Button, Card, Group, Stack, Text, TextInput, Title } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useMutation } from "@tanstack/react-query";
 import { type SyntheticEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,6 +7,7 @@ import { api } from "../../api/client";
 import { AppForm } from "../../ui/app-form";
 import { AppModal } from "../../ui/app-modal";
 import { looksLikeEmail, useFormChecks } from "../../ui/form-checks";
+import { notify } from "../../ui/notify";
 import { fieldErrorsOf, ProblemAlert } from "../../ui/problem-alert";
 import { useContacts, useRefreshCompanies } from "./api";
 
@@ -97,7 +97,7 @@ export function CompanyContacts({ companyId, companyName }: { companyId: string;
         : api<Contact>("POST", `/api/v1/companies/${companyId}/contacts`, v.input),
     onSuccess: async (c) => {
       setEditing(null);
-      notifications.show({ color: "green", message: t("companies.contacts.saved", { name: c.name }) });
+      notify({ color: "green", message: t("companies.contacts.saved", { name: c.name }) });
       await refresh();
     },
   });

@@ -1,5 +1,4 @@
 import { Alert, Anchor, Badge, Button, Card, Center, DataList, Group, Loader, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useMutation } from "@tanstack/react-query";
 import { Link, useNavigate, useParams } from "@tanstack/react-router";
 import { type ReactNode, useState } from "react";
@@ -9,6 +8,7 @@ import { api } from "../../api/client";
 import { AppModal } from "../../ui/app-modal";
 import { formatDay, formatDayOf } from "../../ui/days";
 import { ErrorPage } from "../../ui/error-page";
+import { notify } from "../../ui/notify";
 import { PageHeader } from "../../ui/page-header";
 import { ProblemAlert } from "../../ui/problem-alert";
 import { StageBadge } from "../../ui/stages";
@@ -99,7 +99,7 @@ export function CompanyDetailPage() {
   const update = useMutation({
     mutationFn: (patch: ReturnType<typeof payloadOf>) => api<Company>("PATCH", `/api/v1/companies/${id}`, patch),
     onSuccess: async () => {
-      notifications.show({ color: "green", message: t("companies.saved") });
+      notify({ color: "green", message: t("companies.saved") });
       setEditing(false);
       await refresh();
     },
@@ -107,7 +107,7 @@ export function CompanyDetailPage() {
   const remove = useMutation({
     mutationFn: () => api("DELETE", `/api/v1/companies/${id}`),
     onSuccess: async () => {
-      notifications.show({ color: "green", message: t("companies.deleted", { name: company.data?.name ?? "" }) });
+      notify({ color: "green", message: t("companies.deleted", { name: company.data?.name ?? "" }) });
       await navigate({ to: "/betriebe" });
       await refresh();
     },

@@ -1,6 +1,5 @@
 import { Alert, Button, List, Stack, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
@@ -8,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import type { Company, Duplicates } from "../../../features/companies/schema";
 import { ApiError, api, toQuery } from "../../api/client";
 import { CompanyLink } from "../../ui/company-link";
+import { notify } from "../../ui/notify";
 import { PageHeader } from "../../ui/page-header";
 import { useRefreshCompanies } from "./api";
 import { CompanyForm, type CompanyValues, payloadOf, valuesOf } from "./company-form";
@@ -71,7 +71,7 @@ export function CompanyNewPage() {
       api<Company>("POST", "/api/v1/companies", { ...payloadOf(v.values), confirmNotDuplicate: v.confirmNotDuplicate || undefined }),
     onSuccess: async (c) => {
       sessionStorage.removeItem(draftKey);
-      notifications.show({ color: "green", message: t("companies.created", { name: c.name }) });
+      notify({ color: "green", message: t("companies.created", { name: c.name }) });
       await refresh();
       await navigate({ to: "/betriebe/$id", params: { id: c.id } });
     },

@@ -1,5 +1,4 @@
 import { Badge, Button, Card, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Timeline, Title } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useMutation } from "@tanstack/react-query";
 import { type SyntheticEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +9,7 @@ import { AppModal } from "../../ui/app-modal";
 import { DateField, isIsoDay } from "../../ui/date-field";
 import { formatDay, todayIso } from "../../ui/days";
 import { useFormChecks } from "../../ui/form-checks";
+import { notify } from "../../ui/notify";
 import { fieldErrorsOf, ProblemAlert } from "../../ui/problem-alert";
 import { useActivities, useRefreshCompanies } from "./api";
 import { activityKinds } from "./constants";
@@ -33,7 +33,7 @@ function ActivityForm({ companyId, onDone }: { companyId: string; onDone: () => 
   const log = useMutation({
     mutationFn: (input: ActivityInput) => api<Activity>("POST", `/api/v1/companies/${companyId}/activities`, input),
     onSuccess: async () => {
-      notifications.show({ color: "green", message: t("companies.log.saved") });
+      notify({ color: "green", message: t("companies.log.saved") });
       await refresh();
       onDone();
     },

@@ -1,6 +1,5 @@
 import { Alert, Button, Group, Select, Stack, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type SyntheticEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +8,7 @@ import { api, toQuery } from "../../api/client";
 import { AppForm } from "../../ui/app-form";
 import { AppModal } from "../../ui/app-modal";
 import { useFormChecks } from "../../ui/form-checks";
+import { notify } from "../../ui/notify";
 import { fieldErrorsOf, ProblemAlert } from "../../ui/problem-alert";
 import { useRefreshCompanies } from "./api";
 
@@ -32,7 +32,7 @@ export function MergeDialog({ company, opened, onClose }: { company: Company; op
   const merge = useMutation({
     mutationFn: (otherId: string) => api<Company>("POST", `/api/v1/companies/${company.id}/merge`, { otherId }),
     onSuccess: async () => {
-      notifications.show({ color: "green", message: t("companies.merge.done", { other: other?.name ?? "", name: company.name }) });
+      notify({ color: "green", message: t("companies.merge.done", { other: other?.name ?? "", name: company.name }) });
       await refresh();
       close();
     },

@@ -1,10 +1,10 @@
 import { Button, Group, Menu, Select, Text, Textarea } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { type ReactNode, type SyntheticEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AppForm } from "../../ui/app-form";
 import { AppModal } from "../../ui/app-modal";
 import { useFormChecks } from "../../ui/form-checks";
+import { notify } from "../../ui/notify";
 import { fieldErrorsOf, ProblemAlert } from "../../ui/problem-alert";
 import { type Stage, stages } from "../../ui/stages";
 import { useMoveStage } from "./api";
@@ -83,11 +83,11 @@ export function useStageMove(options: { onMoved?: (c: Movable, to: Stage) => voi
       {
         onSuccess: () => {
           setDeclining(null);
-          notifications.show({ color: "green", message: t("companies.board.moved", { name: company.name, stage: t(`stages.${to}`) }) });
+          notify({ color: "green", message: t("companies.board.moved", { name: company.name, stage: t(`stages.${to}`) }) });
           options.onMoved?.(company, to);
         },
         onError: (error) => {
-          if (to !== "declined") notifications.show({ color: "red", title: t("error.title"), message: error.message });
+          if (to !== "declined") notify({ color: "red", title: t("error.title"), message: error.message });
           options.onFailed?.(company);
         },
       },

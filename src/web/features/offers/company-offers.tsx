@@ -1,5 +1,4 @@
 import { Badge, Button, Card, Group, Stack, Text, Title } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,6 +6,7 @@ import type { Offer, OfferPage } from "../../../features/offers/schema";
 import { api, toQuery } from "../../api/client";
 import { AppModal } from "../../ui/app-modal";
 import { formatDay } from "../../ui/days";
+import { notify } from "../../ui/notify";
 import { ProblemAlert } from "../../ui/problem-alert";
 import { statusColors } from "./constants";
 import { OfferDialog, useRefreshOffers } from "./offer-dialog";
@@ -24,7 +24,7 @@ export function CompanyOffers({ companyId }: { companyId: string }) {
   const remove = useMutation({
     mutationFn: (o: Offer) => api("DELETE", `/api/v1/offers/${o.id}`),
     onSuccess: async () => {
-      notifications.show({ color: "green", message: t("offers.deleted") });
+      notify({ color: "green", message: t("offers.deleted") });
       setDeleting(null);
       await refresh();
     },

@@ -1,9 +1,9 @@
-import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { Offer, OfferCreate } from "../../../features/offers/schema";
 import { api } from "../../api/client";
 import { AppModal } from "../../ui/app-modal";
+import { notify } from "../../ui/notify";
 import { OfferForm } from "./offer-form";
 
 /** After a change to a place: the lists, the company (its open places) and the map show it. */
@@ -33,7 +33,7 @@ export function OfferDialog({
       return api<Offer>("PATCH", `/api/v1/offers/${offer.id}`, patch);
     },
     onSuccess: async (o) => {
-      notifications.show({ color: "green", message: t(offer ? "offers.saved" : "offers.created", { name: o.occupationName }) });
+      notify({ color: "green", message: t(offer ? "offers.saved" : "offers.created", { name: o.occupationName }) });
       await refresh();
       onClose();
     },

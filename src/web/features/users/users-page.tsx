@@ -1,6 +1,5 @@
 import { Badge, Button, Group, Modal, Select, Stack, Table, Text, TextInput, VisuallyHidden } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
-import { notifications } from "@mantine/notifications";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate, useSearch } from "@tanstack/react-router";
 import { type SyntheticEvent, useState } from "react";
@@ -10,6 +9,7 @@ import { roles } from "../../../lib/http/actor";
 import { api, toQuery } from "../../api/client";
 import { AppForm } from "../../ui/app-form";
 import { minimumPasswordLength, useFormChecks } from "../../ui/form-checks";
+import { notify } from "../../ui/notify";
 import { PageHeader } from "../../ui/page-header";
 import { Pager } from "../../ui/pager";
 import { PasswordField } from "../../ui/password-field";
@@ -32,7 +32,7 @@ function PasswordReset({ user, onDone }: { user: User; onDone: () => void }) {
   const reset = useMutation({
     mutationFn: () => api("POST", `/api/v1/users/${user.id}/password-reset`, { newPassword }),
     onSuccess: () => {
-      notifications.show({ color: "green", message: t("users.resetDone") });
+      notify({ color: "green", message: t("users.resetDone") });
       onDone();
     },
   });
@@ -84,7 +84,7 @@ export function UsersPage() {
     mutationFn: (v: UserCreate) => api<User>("POST", "/api/v1/users", v),
     onSuccess: async (u) => {
       setCreating(false);
-      notifications.show({ color: "green", message: t("users.created", { email: u.email }) });
+      notify({ color: "green", message: t("users.created", { email: u.email }) });
       await refresh();
     },
   });
@@ -92,7 +92,7 @@ export function UsersPage() {
     mutationFn: (v: { id: string; patch: UserUpdate }) => api<User>("PATCH", `/api/v1/users/${v.id}`, v.patch),
     onSuccess: async () => {
       setEditing(null);
-      notifications.show({ color: "green", message: t("users.saved") });
+      notify({ color: "green", message: t("users.saved") });
       await refresh();
     },
   });

@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, sql } from "kysely";
+import type { Insertable, Kysely } from "kysely";
 import {
   allocate,
   type CandidateStatus,
@@ -19,6 +19,7 @@ import {
   wishes,
 } from "./demo-people.js";
 import { type DemoPlace, type DemoStaff, trainingYear } from "./demo-region.js";
+import { insertColumns } from "./demo-support.js";
 import type { Database } from "./types.js";
 
 /**
@@ -301,22 +302,6 @@ const pgTypes: Record<string, string> = Object.fromEntries(
 );
 const list = (helper: string) => `coalesce(string_to_array(nullif(t."${helper}", ''), '|'), '{}')`;
 
-/** Rows as one array per column, `insert … select … from unnest(…)`; `computed` columns are SQL over the unnested `_helpers`. */
-async function insertColumns(db: Kysely<Database>, table: keyof Database, rows: object[], computed: Record<string, string> = {}) {
-  const first = rows[0];
-  if (!first) return;
-  const keys = Object.keys(first);
-  const stored = keys.filter((k) => !k.startsWith("_"));
-  const targets = sql.raw([...stored, ...Object.keys(computed)].map((k) => `"${k}"`).join(", "));
-  const values = sql.raw([...stored.map((k) => `t."${k}"`), ...Object.values(computed)].join(", "));
-  const names = sql.raw(keys.map((k) => `"${k}"`).join(", "));
-  for (let i = 0; i < rows.length; i += 5000) {
-    const chunk = rows.slice(i, i + 5000) as Record<string, unknown>[];
-    const arrays = keys.map((k) => sql`${chunk.map((r) => r[k] ?? null)}::${sql.raw(pgTypes[k] ?? "text")}[]`);
-    await sql`insert into ${sql.table(table)} (${targets}) select ${values} from unnest(${sql.join(arrays)}) as t(${names})`.execute(db);
-  }
-}
-
 /**
  * Generates and inserts `count` candidates (default 400) with residence, wishes, status history,
  * consents, consultations (on average `consultationsPerCandidate`, the first included) and referrals.
@@ -356,14 +341,14 @@ export async function insertDemoCandidates(db: Kysely<Database>, options: Candid
       referrals: [],
     };
     for (const s of sketches.slice(start, start + 2000)) candidate(ctx, s, rows);
-    await insertColumns(db, "candidate", rows.candidates, { other_languages: list("_languages"), support_needs: list("_needs") });
-    await insertColumns(db, "candidate_occupation", rows.occupations);
-    await insertColumns(db, "candidate_residence", rows.residences);
-    await insertColumns(db, "candidate_status_change", rows.changes);
-    await insertColumns(db, "consent", rows.consents, { purposes: list("_purposes") });
-    await insertColumns(db, "consent_recipient", rows.recipients);
-    await insertColumns(db, "consultation", rows.consultations, { topics: list("_topics") });
-    await insertColumns(db, "referral", rows.referrals);
+    await insertColumns(db, pgTypes, "candidate", rows.candidates, { other_languages: list("_languages"), support_needs: list("_needs") });
+    await insertColumns(db, pgTypes, "candidate_occupation", rows.occupations);
+    await insertColumns(db, pgTypes, "candidate_residence", rows.residences);
+    await insertColumns(db, pgTypes, "candidate_status_change", rows.changes);
+    await insertColumns(db, pgTypes, "consent", rows.consents, { purposes: list("_purposes") });
+    await insertColumns(db, pgTypes, "consent_recipient", rows.recipients);
+    await insertColumns(db, pgTypes, "consultation", rows.consultations, { topics: list("_topics") });
+    await insertColumns(db, pgTypes, "referral", rows.referrals);
     counts.candidates += rows.candidates.length;
     counts.consultations += rows.consultations.length;
     counts.referrals += rows.referrals.length;

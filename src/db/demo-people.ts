@@ -10,68 +10,9 @@ import type { Database } from "./types.js";
  * institutions. And the seeded generator that picks from all this.
  */
 
-// ---- a seeded generator (mulberry32, as the demo region's) ----------------------------------------
+import type { Rand } from "./demo-support.js";
 
-export class Rand {
-  private s: number;
-  constructor(seed: number) {
-    this.s = seed >>> 0;
-  }
-  next(): number {
-    this.s = (this.s + 0x6d2b79f5) >>> 0;
-    let t = this.s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  pick<T>(xs: readonly T[]): T {
-    return xs[Math.floor(this.next() * xs.length)] as T;
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  weighted<T>(pairs: readonly (readonly [T, number, ...unknown[]])[]): T {
-    let r = this.next() * pairs.reduce((s, p) => s + p[1], 0);
-    for (const p of pairs) {
-      r -= p[1];
-      if (r < 0) return p[0];
-    }
-    return (pairs[pairs.length - 1] as readonly [T, number])[0];
-  }
-  uuid(): string {
-    const h = Array.from({ length: 32 }, () => Math.floor(this.next() * 16).toString(16));
-    h[12] = "4";
-    h[16] = ((Number.parseInt(h[16] as string, 16) & 3) | 8).toString(16);
-    const s = h.join("");
-    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
-  }
-  shuffle<T>(xs: T[]): T[] {
-    for (let i = xs.length - 1; i > 0; i--) {
-      const j = this.int(0, i);
-      [xs[i], xs[j]] = [xs[j] as T, xs[i] as T];
-    }
-    return xs;
-  }
-}
-
-/** `total` items spread over weights exactly (systematic sampling). */
-export function allocate(weights: number[], total: number, rng: Rand): number[] {
-  const sum = weights.reduce((s, w) => s + w, 0);
-  const counts = weights.map(() => 0);
-  if (sum <= 0 || total <= 0) return counts;
-  const step = sum / total;
-  let next = rng.next() * step;
-  let acc = 0;
-  let given = 0;
-  weights.forEach((w, i) => {
-    acc += w;
-    for (; next < acc && given < total; next += step, given++) counts[i] = (counts[i] ?? 0) + 1;
-  });
-  return counts;
-}
+export { allocate, Rand } from "./demo-support.js";
 
 export const DAY = 86_400_000;
 export const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);

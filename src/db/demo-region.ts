@@ -1,4 +1,5 @@
-import { type Insertable, type Kysely, sql } from "kysely";
+import type { Insertable, Kysely } from "kysely";
+import { allocate, insertColumns, Rand } from "./demo-support.js";
 import type { CompanyActivityTable, CompanyContactTable, CompanyStageChangeTable, CompanyTable, Database, OfferTable } from "./types.js";
 
 /**
@@ -174,47 +175,6 @@ const nextSteps = words(`Anforderungsprofil besprechen;Rückruf wegen Ausbildung
 const requirementNotes = words(`Bereitschaft zu Wochenend- und Schichtdiensten;Führerschein Klasse B von Vorteil;
   Handwerkliches Geschick und Freude an Teamarbeit;Freundliches Auftreten im Kundenkontakt;Gut mit Bus und Bahn erreichbar`);
 
-// ---- a seeded generator ------------------------------------------------------------------------
-
-class Rand {
-  private s: number;
-  constructor(seed: number) {
-    this.s = seed >>> 0;
-  }
-  /** mulberry32 */
-  next(): number {
-    this.s = (this.s + 0x6d2b79f5) >>> 0;
-    let t = this.s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  pick<T>(xs: readonly T[]): T {
-    return xs[Math.floor(this.next() * xs.length)] as T;
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  weighted<T>(pairs: readonly (readonly [T, number, ...unknown[]])[]): T {
-    let r = this.next() * pairs.reduce((s, p) => s + p[1], 0);
-    for (const p of pairs) {
-      r -= p[1];
-      if (r < 0) return p[0];
-    }
-    return (pairs[pairs.length - 1] as readonly [T, number])[0];
-  }
-  uuid(): string {
-    const hex = Array.from({ length: 32 }, () => Math.floor(this.next() * 16).toString(16));
-    hex[12] = "4";
-    hex[16] = ((Number.parseInt(hex[16] as string, 16) & 3) | 8).toString(16);
-    const h = hex.join("");
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-  }
-}
-
 const DAY = 86_400_000;
 const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
 const iso = (t: number) => new Date(t).toISOString();
@@ -229,22 +189,6 @@ const slug = (s: string) =>
     .normalize("NFD")
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "");
-
-/** `total` items spread over weights exactly (systematic sampling). */
-function allocate(weights: number[], total: number, rng: Rand): number[] {
-  const sum = weights.reduce((s, w) => s + w, 0);
-  const counts = weights.map(() => 0);
-  if (sum <= 0 || total <= 0) return counts;
-  const step = sum / total;
-  let next = rng.next() * step;
-  let acc = 0;
-  let given = 0;
-  weights.forEach((w, i) => {
-    acc += w;
-    for (; next < acc && given < total; next += step, given++) counts[i] = (counts[i] ?? 0) + 1;
-  });
-  return counts;
-}
 
 /** The year of the first 1 August at least four months after `now`: the training year of the demo places. */
 export function trainingYear(now: Date): number {
@@ -602,25 +546,6 @@ const pgTypes: Record<string, string> = {
   updated_at: "timestamptz",
 };
 
-/**
- * Rows as one array per column, `insert … select … from unnest(…)`: a few statements for any number
- * of rows. `computed` columns are SQL over the unnested ones (`_helpers` are unnested, not stored).
- */
-async function insertColumns(db: Kysely<Database>, table: keyof Database, rows: object[], computed: Record<string, string> = {}) {
-  const first = rows[0];
-  if (!first) return;
-  const keys = Object.keys(first).filter((k) => !(k in computed));
-  const stored = keys.filter((k) => !k.startsWith("_"));
-  const targets = sql.raw([...stored, ...Object.keys(computed)].map((k) => `"${k}"`).join(", "));
-  const values = sql.raw([...stored.map((k) => `t."${k}"`), ...Object.values(computed)].join(", "));
-  const names = sql.raw(keys.map((k) => `"${k}"`).join(", "));
-  for (let i = 0; i < rows.length; i += 5000) {
-    const chunk = rows.slice(i, i + 5000) as Record<string, unknown>[];
-    const arrays = keys.map((k) => sql`${chunk.map((r) => r[k] ?? null)}::${sql.raw(pgTypes[k] ?? "text")}[]`);
-    await sql`insert into ${sql.table(table)} (${targets}) select ${values} from unnest(${sql.join(arrays)}) as t(${names})`.execute(db);
-  }
-}
-
 const offerWeight = { contacted: 0.05, informed: 0.2, interested: 1, needs_profiled: 2.2, training: 3, paused: 0.6, declined: 0 };
 const sizeWeight = { "1-9": 1, "10-49": 1.6, "50-249": 2.6, "250+": 4 };
 const activityWeight = { contacted: 1, informed: 2, interested: 3, needs_profiled: 4, training: 5.5, paused: 3.5, declined: 2 };
@@ -662,6 +587,7 @@ export async function insertRegion(
   assignDue(rng, plans, now);
   await insertColumns(
     db,
+    pgTypes,
     "company",
     plans.map((p) => p.row),
     { search_text: "lower(unaccent(t.name))", tags: "coalesce(string_to_array(nullif(t._tags, ''), '|'), '{}')" },
@@ -691,10 +617,10 @@ export async function insertRegion(
       activities.push(...activitiesOf(rng, plan, 1 + (extraActivities[start + k] ?? 0), own, gen));
       for (let n = 0; n < (offers[start + k] ?? 0); n++) places.push(offerOf(rng, plan, own, gen));
     });
-    await insertColumns(db, "company_contact", contacts);
-    await insertColumns(db, "company_stage_change", history);
-    await insertColumns(db, "company_activity", activities);
-    await insertColumns(db, "offer", places);
+    await insertColumns(db, pgTypes, "company_contact", contacts);
+    await insertColumns(db, pgTypes, "company_stage_change", history);
+    await insertColumns(db, pgTypes, "company_activity", activities);
+    await insertColumns(db, pgTypes, "offer", places);
     counts.contacts += contacts.length;
     counts.stageChanges += history.length;
     counts.activities += activities.length;

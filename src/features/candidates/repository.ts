@@ -1,5 +1,6 @@
 import { type ExpressionBuilder, type Insertable, type SqlBool, sql, type Updateable } from "kysely";
 import { inScope } from "../../db/district-scope.js";
+import { matchesSearch } from "../../db/text-search.js";
 import type { CandidateTable, Database } from "../../db/types.js";
 import type { Db } from "../../lib/context.js";
 import type { Scope } from "../../lib/http/actor.js";
@@ -120,14 +121,9 @@ function toRow(r: ListRow, nameOf: NameOf): CandidateRow {
 function applyFilters(q: Base, f: CandidateFilters, actorId: string | null): Base {
   let query = q;
   if (f.q) {
-    const term = f.q.toLowerCase();
-    const like = `%${term.replace(/[%_\\]/g, "\\$&")}%`;
+    const q = f.q;
     query = query.where((eb) =>
-      eb.or([
-        eb("candidate.search_text", "like", sql<string>`lower(unaccent(${like}))`),
-        sql<SqlBool>`candidate.search_text % lower(unaccent(${term}))`,
-        eb("candidate.postal_code", "=", term),
-      ]),
+      matchesSearch({ searchText: eb.ref("candidate.search_text"), postalCode: eb.ref("candidate.postal_code") }, q),
     );
   }
   if (f.district) query = query.where("candidate.ags", "=", f.district);

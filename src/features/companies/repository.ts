@@ -1,5 +1,6 @@
 import { type ExpressionBuilder, type SqlBool, sql } from "kysely";
 import { inScope } from "../../db/district-scope.js";
+import { matchesSearch } from "../../db/text-search.js";
 import type { Database } from "../../db/types.js";
 import type { Db } from "../../lib/context.js";
 import type { Scope } from "../../lib/http/actor.js";
@@ -93,15 +94,8 @@ function toCompany(r: Row, districtName: (ags: string) => string | undefined): C
 function applyFilters(q: Base, f: CompanyFilters, actorId: string | null): Base {
   let query = q;
   if (f.q) {
-    const term = f.q.toLowerCase();
-    const like = `%${term.replace(/[%_\\]/g, "\\$&")}%`;
-    query = query.where((eb) =>
-      eb.or([
-        eb("company.search_text", "like", sql<string>`lower(unaccent(${like}))`),
-        sql<SqlBool>`company.search_text % lower(unaccent(${term}))`,
-        eb("company.postal_code", "=", term),
-      ]),
-    );
+    const q = f.q;
+    query = query.where((eb) => matchesSearch({ searchText: eb.ref("company.search_text"), postalCode: eb.ref("company.postal_code") }, q));
   }
   if (f.district) query = query.where("company.ags", "=", f.district);
   if (f.stage) query = query.where("company.stage", "=", f.stage);

@@ -159,6 +159,10 @@ describe("candidates: record, scope and the residence section", () => {
     expect([400, 422]).toContain(nul.status);
     const list = (await (await t.request("GET", "/api/v1/candidates?q=Falsch", { as: coordinator })).json()) as { total: number };
     expect(list.total).toBe(0);
+    const forged = Buffer.from(JSON.stringify({ k: "2026-02-30T99:00:00Z", id: missing })).toString("base64url");
+    expect((await t.request("GET", `/api/v1/candidates?sort=created&cursor=${forged}`, { as: halle })).status).toBe(422);
+    const wrongSort = Buffer.from(JSON.stringify({ k: 17, id: missing })).toString("base64url");
+    expect((await t.request("GET", `/api/v1/candidates?cursor=${wrongSort}`, { as: halle })).status).toBe(422);
   });
 
   it("a status change lands in the timeline with who and when", async () => {

@@ -4,7 +4,7 @@ import { matchesSearch } from "../../db/text-search.js";
 import type { CandidateTable, Database } from "../../db/types.js";
 import type { Db } from "../../lib/context.js";
 import type { Scope } from "../../lib/http/actor.js";
-import { type CursorValue, decodeCursor, encodeCursor } from "../../lib/http/cursor.js";
+import { type CursorValue, cursorSortKey, decodeCursor, encodeCursor } from "../../lib/http/cursor.js";
 import {
   type Candidate,
   type CandidateFilters,
@@ -173,7 +173,7 @@ export async function findCandidates(
   let page = filtered;
   const cursor = query.cursor ? (decodeCursor(query.cursor) as CursorValue) : null;
   if (cursor) {
-    const key = query.sort === "name" ? cursor.k : new Date(String(cursor.k));
+    const key = cursorSortKey(cursor, query.sort === "name" ? "text" : "time");
     page = page.where(sql<SqlBool>`(${sql.ref(column)}, candidate.id) ${sql.raw(direction === "asc" ? ">" : "<")} (${key}, ${cursor.id})`);
   }
   // The page first (ids in order, from the indexes), then flags and wishes for those rows only: asked for

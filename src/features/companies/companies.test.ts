@@ -345,6 +345,11 @@ describe("companies: the list", () => {
     expect(names).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => `Malerbetrieb Farbenfroh ${i}`));
     const bad = await t.request("GET", "/api/v1/companies?cursor=kaputt", { as: coordinator });
     expect(bad.status).toBe(422);
+    // A well-formed cursor with an impossible time (or the other order's key) is refused the same way.
+    const forged = Buffer.from(JSON.stringify({ k: "2026-02-30T99:00:00Z", id: "00000000-0000-4000-8000-000000000000" })).toString(
+      "base64url",
+    );
+    expect((await t.request("GET", `/api/v1/companies?sort=created&cursor=${forged}`, { as: coordinator })).status).toBe(422);
   });
 
   it("exports exactly the filtered companies as XLSX with German headers", async () => {

@@ -4,7 +4,7 @@ import { matchesSearch } from "../../db/text-search.js";
 import type { Database } from "../../db/types.js";
 import type { Db } from "../../lib/context.js";
 import type { Scope } from "../../lib/http/actor.js";
-import { type CursorValue, decodeCursor, encodeCursor } from "../../lib/http/cursor.js";
+import { type CursorValue, cursorSortKey, decodeCursor, encodeCursor } from "../../lib/http/cursor.js";
 import { type Company, type CompanyFilters, type CompanyListQuery, type Stage, stages } from "./schema.js";
 
 type Eb = ExpressionBuilder<Database, "company">;
@@ -141,7 +141,7 @@ export async function findCompanies(
   let page = filtered;
   const cursor = query.cursor ? (decodeCursor(query.cursor) as CursorValue) : null;
   if (cursor) {
-    const key = query.sort === "name" ? cursor.k : new Date(String(cursor.k));
+    const key = cursorSortKey(cursor, query.sort === "name" ? "text" : "time");
     page = page.where(sql<SqlBool>`(${sql.ref(column)}, company.id) ${sql.raw(direction === "asc" ? ">" : "<")} (${key}, ${cursor.id})`);
   }
   const rows = await selectCompany(page)

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fail } from "../errors.js";
 
 /**
  * Keyset pagination: the cursor is the sort key and id of the last row of a page, base64url-encoded
@@ -26,3 +27,16 @@ export const cursorParam = z
   .string()
   .max(600)
   .refine((s) => decodeCursor(s) !== null, "Ungültige Seitenmarke (cursor): bitte die Liste neu laden");
+
+/**
+ * The sort key of a decoded cursor as the list's column wants it: text for a name order, a time for a
+ * date order. A forged cursor (the other order's key, an impossible time) is a 422, never a 500.
+ */
+export function cursorSortKey(cursor: CursorValue, kind: "text" | "time"): string | Date {
+  if (kind === "text" && typeof cursor.k === "string") return cursor.k;
+  if (kind === "time" && typeof cursor.k === "string") {
+    const time = new Date(cursor.k);
+    if (!Number.isNaN(time.getTime())) return time;
+  }
+  throw fail.invalid({ cursor: ["Ungültige Seitenmarke (cursor): bitte die Liste neu laden"] });
+}

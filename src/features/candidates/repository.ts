@@ -42,19 +42,6 @@ const unconfirmedConsent = (eb: Eb) =>
       .where("consent.confirmed_at", "is", null),
   );
 
-const occupationsOf = (eb: Eb) =>
-  eb
-    .selectFrom("candidate_occupation")
-    .innerJoin("occupation", "occupation.id", "candidate_occupation.occupation_id")
-    .select(
-      sql<
-        { id: string; name: string }[]
-      >`coalesce(json_agg(json_build_object('id', occupation.id, 'name', occupation.name) order by candidate_occupation.rank), '[]')`.as(
-        "o",
-      ),
-    )
-    .whereRef("candidate_occupation.candidate_id", "=", "candidate.id");
-
 const responsibleName = (eb: Eb) =>
   eb.selectFrom("app_user").select("app_user.display_name").whereRef("app_user.id", "=", "candidate.responsible_user_id");
 
@@ -85,7 +72,6 @@ function selectRow(q: Base) {
     "candidate.created_at",
     "candidate.search_text",
     responsibleName(eb).as("responsible_name"),
-    occupationsOf(eb).as("occupations"),
     consentFor(eb, "counselling").as("consent_counselling"),
     consentFor(eb, "matching").as("consent_matching"),
     unconfirmedConsent(eb).as("consent_unconfirmed"),
@@ -93,7 +79,25 @@ function selectRow(q: Base) {
 }
 type ListRow = Awaited<ReturnType<ReturnType<typeof selectRow>["executeTakeFirstOrThrow"]>>;
 
-function toRow(r: ListRow, nameOf: NameOf): CandidateRow {
+type Wishes = Map<string, { id: string; name: string }[]>;
+
+/** The ranked wishes of the given candidates in one statement (a sub-query per row read the catalogue each time). */
+async function wishesOf(db: Db, ids: string[]): Promise<Wishes> {
+  const out: Wishes = new Map();
+  if (!ids.length) return out;
+  const rows = await db
+    .selectFrom("candidate_occupation")
+    .innerJoin("occupation", "occupation.id", "candidate_occupation.occupation_id")
+    .select(["candidate_occupation.candidate_id", "occupation.id", "occupation.name"])
+    .where("candidate_occupation.candidate_id", "in", ids)
+    .orderBy("candidate_occupation.candidate_id")
+    .orderBy("candidate_occupation.rank")
+    .execute();
+  for (const r of rows) out.set(r.candidate_id, [...(out.get(r.candidate_id) ?? []), { id: r.id, name: r.name }]);
+  return out;
+}
+
+function toRow(r: ListRow, nameOf: NameOf, wishes: Wishes): CandidateRow {
   return {
     id: r.id,
     firstName: r.first_name ?? "",
@@ -109,7 +113,7 @@ function toRow(r: ListRow, nameOf: NameOf): CandidateRow {
     responsibleName: r.responsible_name ?? null,
     source: r.source,
     createdAt: new Date(r.created_at).toISOString(),
-    desiredOccupations: r.occupations ?? [],
+    desiredOccupations: wishes.get(r.id) ?? [],
     consent: {
       counselling: Boolean(r.consent_counselling),
       matching: Boolean(r.consent_matching),
@@ -153,8 +157,13 @@ function applyFilters(q: Base, f: CandidateFilters, actorId: string | null): Bas
   return query;
 }
 
-/** Lists count their matches up to here; beyond, `totalCapped` says "more than". An exact count of 100,000 rows costs more than the page. */
+/**
+ * Lists count their matches up to here; beyond, `totalCapped` says "more than". An exact count of
+ * 100,000 rows costs more than the page; a name search reads every match from the heap, so it counts
+ * to 200 (a search with more hits is refined, not paged through).
+ */
 export const countCap = 10_000;
+export const searchCountCap = 200;
 
 const sortColumns = {
   name: { column: "candidate.search_text", direction: "asc" },
@@ -170,6 +179,7 @@ export async function findCandidates(
 ): Promise<CandidatePage> {
   const filtered = applyFilters(baseQuery(db, scope), query, actorId);
   const { column, direction } = sortColumns[query.sort];
+  const cap = query.q ? searchCountCap : countCap;
   let page = filtered;
   const cursor = query.cursor ? (decodeCursor(query.cursor) as CursorValue) : null;
   if (cursor) {
@@ -189,7 +199,7 @@ export async function findCandidates(
       .selectFrom(
         filtered
           .select(sql<number>`1`.as("one"))
-          .limit(countCap + 1)
+          .limit(cap + 1)
           .as("matches"),
       )
       .select((eb) => eb.fn.countAll<number>().as("total"))
@@ -214,7 +224,11 @@ export async function findCandidates(
       ? encodeCursor({ k: query.sort === "name" ? last.search_text : new Date(last.created_at).toISOString(), id: last.id })
       : null;
   const total = Number(count.total);
-  return { items: items.map((r) => toRow(r, nameOf)), nextCursor, total: Math.min(total, countCap), totalCapped: total > countCap };
+  const wishes = await wishesOf(
+    db,
+    items.map((r) => r.id),
+  );
+  return { items: items.map((r) => toRow(r, nameOf, wishes)), nextCursor, total: Math.min(total, cap), totalCapped: total > cap };
 }
 
 /** The whole record of one candidate in scope, without the residence section (that is read on its own). */
@@ -245,7 +259,7 @@ export async function findCandidateById(db: Db, scope: Scope, id: string, nameOf
     .where("candidate.id", "=", id)
     .executeTakeFirst();
   if (!r) return undefined;
-  const row = toRow(r, nameOf);
+  const row = toRow(r, nameOf, await wishesOf(db, [id]));
   return {
     ...row,
     phone: r.phone,

@@ -199,7 +199,7 @@ export const candidatePageSchema = z
   .object({
     items: z.array(candidateRowSchema),
     nextCursor: z.string().nullable(),
-    total: z.number().int().describe("Anzahl der Treffer, höchstens 10.000"),
+    total: z.number().int().describe("Anzahl der Treffer, höchstens 10.000 (mit Suchbegriff höchstens 200)"),
     totalCapped: z.boolean().describe("true: es gibt mehr als `total` Treffer"),
   })
   .openapi("CandidatePage");

@@ -201,6 +201,9 @@ export const de = {
     newest: "Neueste Betriebe",
     noCompanies: "Noch keine Betriebe. Legen Sie den ersten Betrieb an, den Sie für Ausbildung gewinnen möchten.",
     newCompany: "Neuer Betrieb",
+    newCandidates: "Neue Jugendliche sichten",
+    newCandidatesIntro: "Neu erfasst oder selbst registriert: Erstkontakt aufnehmen, Einwilligung bestätigen",
+    selfRegistered: "selbst registriert",
     createdOn: "angelegt am {{date}}",
   },
   companies: {

@@ -204,6 +204,9 @@ export const en: Shape<typeof de> = {
     newest: "Newest companies",
     noCompanies: "No companies yet. Add the first company you want to win for vocational training.",
     newCompany: "New company",
+    newCandidates: "New young people to triage",
+    newCandidatesIntro: "Newly recorded or self-registered: make first contact, confirm the consent",
+    selfRegistered: "self-registered",
     createdOn: "added on {{date}}",
   },
   companies: {

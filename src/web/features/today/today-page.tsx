@@ -10,6 +10,7 @@ import { formatDay, formatDayOf, formatLongDay } from "../../ui/days";
 import { PageHeader } from "../../ui/page-header";
 import { ProblemAlert } from "../../ui/problem-alert";
 import { isStage, StageBadge } from "../../ui/stages";
+import { CandidateLink } from "../candidates/candidate-link";
 
 function FollowUps({ data }: { data: Today }) {
   const { t, i18n } = useTranslation();
@@ -162,6 +163,39 @@ function Newest({ data }: { data: Today }) {
   );
 }
 
+/** Young people with status "new" (self-registrations among them) for the counsellor to triage. */
+function NewCandidates({ data }: { data: Today }) {
+  const { t, i18n } = useTranslation();
+  if (data.newCandidates.length === 0) return null;
+  return (
+    <Card withBorder component="section" aria-labelledby="new-candidates-heading">
+      <Title order={2} size="h4" id="new-candidates-heading">
+        {t("today.newCandidates")}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t("today.newCandidatesIntro")}
+      </Text>
+      <Stack component="ul" gap={6} p={0} m={0} style={{ listStyle: "none" }}>
+        {data.newCandidates.map((c) => (
+          <li key={c.id}>
+            <CandidateLink id={c.id} fw={600}>
+              {c.name}
+            </CandidateLink>
+            {c.selfRegistered && (
+              <Badge ml="xs" size="sm" variant="light" color="grape">
+                {t("today.selfRegistered")}
+              </Badge>
+            )}
+            <Text size="xs" c="dimmed">
+              {[c.districtName, t("today.createdOn", { date: formatDayOf(c.createdAt, i18n.language) })].filter(Boolean).join(" · ")}
+            </Text>
+          </li>
+        ))}
+      </Stack>
+    </Card>
+  );
+}
+
 /** The Start page: what is due today (overdue first), what is new, and where my companies stand. */
 export function TodayPage() {
   const { t, i18n } = useTranslation();
@@ -197,7 +231,10 @@ export function TodayPage() {
       )}
       {today.data && (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" style={{ alignItems: "start" }}>
-          <FollowUps data={today.data} />
+          <Stack gap="md">
+            <FollowUps data={today.data} />
+            <NewCandidates data={today.data} />
+          </Stack>
           <Stack gap="md">
             <Pipeline data={today.data} />
             <Newest data={today.data} />

@@ -188,22 +188,31 @@ export async function findCandidates(
   }
   // The page first (ids in order, from the indexes), then flags and wishes for those rows only: asked for
   // every match, the consent checks became hashed scans of the whole consent table (bench/candidates.ts).
+  // With a search term the matches come from the trigram index and are sorted (top-N); walking the name
+  // index instead reads most of the table when the name is rare (`|| ''` keeps the planner off that index).
+  const searching = Boolean(query.q) && query.sort === "name";
+  const orderKey = searching ? sql`${sql.ref(column)} || ''` : sql.ref(column);
+  // A search's first page reads every match for its sort anyway: it counts them in the same pass.
+  const countInPage = searching && !cursor;
   const [keys, count] = await Promise.all([
     page
       .select(["candidate.id", "candidate.search_text", "candidate.created_at"])
-      .orderBy(sql.ref(column), direction)
+      .$if(countInPage, (qb) => qb.select(sql<number>`count(*) over ()`.as("matches")))
+      .orderBy(orderKey, direction)
       .orderBy("candidate.id", direction)
       .limit(query.limit + 1)
       .execute(),
-    db
-      .selectFrom(
-        filtered
-          .select(sql<number>`1`.as("one"))
-          .limit(cap + 1)
-          .as("matches"),
-      )
-      .select((eb) => eb.fn.countAll<number>().as("total"))
-      .executeTakeFirstOrThrow(),
+    countInPage
+      ? null
+      : db
+          .selectFrom(
+            filtered
+              .select(sql<number>`1`.as("one"))
+              .limit(cap + 1)
+              .as("matches"),
+          )
+          .select((eb) => eb.fn.countAll<number>().as("total"))
+          .executeTakeFirstOrThrow(),
   ]);
   const more = keys.length > query.limit;
   const pageKeys = keys.slice(0, query.limit);
@@ -223,12 +232,17 @@ export async function findCandidates(
     more && last
       ? encodeCursor({ k: query.sort === "name" ? last.search_text : new Date(last.created_at).toISOString(), id: last.id })
       : null;
-  const total = Number(count.total);
+  const total = Number(count ? count.total : (keys[0]?.matches ?? 0));
   const wishes = await wishesOf(
     db,
     items.map((r) => r.id),
   );
-  return { items: items.map((r) => toRow(r, nameOf, wishes)), nextCursor, total: Math.min(total, cap), totalCapped: total > cap };
+  return {
+    items: items.map((r) => toRow(r, nameOf, wishes)),
+    nextCursor,
+    total: countInPage ? total : Math.min(total, cap),
+    totalCapped: !countInPage && total > cap,
+  };
 }
 
 /** The whole record of one candidate in scope, without the residence section (that is read on its own). */

@@ -165,6 +165,17 @@ describe("candidates: record, scope and the residence section", () => {
     expect((await t.request("GET", `/api/v1/candidates?cursor=${wrongSort}`, { as: halle })).status).toBe(422);
   });
 
+  it("finds by a part of the name or the postcode, and with a typo when no name contains the term", async () => {
+    const find = async (q: string) =>
+      (
+        (await (await t.request("GET", `/api/v1/candidates?q=${encodeURIComponent(q)}`, { as: coordinator })).json()) as { items: Json[] }
+      ).items.map((c) => c.lastName);
+    expect(await find("arim")).toContain("Karimi");
+    expect(await find("Karimy")).toContain("Karimi");
+    expect(await find("06108")).toContain("Karimi");
+    expect(await find("Xyzzyq")).toEqual([]);
+  });
+
   it("a status change lands in the timeline with who and when", async () => {
     const created = await create(person("Rahimi"));
     const res = await t.request("PATCH", `/api/v1/candidates/${created.id}`, {

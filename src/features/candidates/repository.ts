@@ -1,6 +1,6 @@
 import { type ExpressionBuilder, type Insertable, type SqlBool, sql, type Updateable } from "kysely";
 import { inScope } from "../../db/district-scope.js";
-import { matchesSearch } from "../../db/text-search.js";
+import { matchesPart, matchesTypo } from "../../db/text-search.js";
 import type { CandidateTable, Database } from "../../db/types.js";
 import type { Db } from "../../lib/context.js";
 import type { Scope } from "../../lib/http/actor.js";
@@ -122,13 +122,15 @@ function toRow(r: ListRow, nameOf: NameOf, wishes: Wishes): CandidateRow {
   };
 }
 
-function applyFilters(q: Base, f: CandidateFilters, actorId: string | null): Base {
+/** "part": a part of the name or the postcode; "typo": names similar to the term (when no name contains it). */
+type SearchMode = "part" | "typo";
+
+function applyFilters(q: Base, f: CandidateFilters, actorId: string | null, mode: SearchMode = "part"): Base {
   let query = q;
   if (f.q) {
     const q = f.q;
-    query = query.where((eb) =>
-      matchesSearch({ searchText: eb.ref("candidate.search_text"), postalCode: eb.ref("candidate.postal_code") }, q),
-    );
+    const match = mode === "part" ? matchesPart : matchesTypo;
+    query = query.where((eb) => match({ searchText: eb.ref("candidate.search_text"), postalCode: eb.ref("candidate.postal_code") }, q));
   }
   if (f.district) query = query.where("candidate.ags", "=", f.district);
   if (f.status) query = query.where("candidate.status", "=", f.status);
@@ -170,6 +172,11 @@ const sortColumns = {
   created: { column: "candidate.created_at", direction: "desc" },
 } as const;
 
+/**
+ * A page of the list. A search looks for names containing the term first; only when none does, for
+ * names similar to it (typos). Asked together, the planner misjudged the similarity part and read the
+ * whole heap of every match for common names.
+ */
 export async function findCandidates(
   db: Db,
   scope: Scope,
@@ -177,7 +184,20 @@ export async function findCandidates(
   actorId: string | null,
   nameOf: NameOf,
 ): Promise<CandidatePage> {
-  const filtered = applyFilters(baseQuery(db, scope), query, actorId);
+  const page = await findPage(db, scope, query, actorId, nameOf, "part");
+  if (!query.q || page.total > 0) return page;
+  return findPage(db, scope, query, actorId, nameOf, "typo");
+}
+
+async function findPage(
+  db: Db,
+  scope: Scope,
+  query: CandidateListQuery,
+  actorId: string | null,
+  nameOf: NameOf,
+  mode: SearchMode,
+): Promise<CandidatePage> {
+  const filtered = applyFilters(baseQuery(db, scope), query, actorId, mode);
   const { column, direction } = sortColumns[query.sort];
   const cap = query.q ? searchCountCap : countCap;
   let page = filtered;
@@ -188,31 +208,22 @@ export async function findCandidates(
   }
   // The page first (ids in order, from the indexes), then flags and wishes for those rows only: asked for
   // every match, the consent checks became hashed scans of the whole consent table (bench/candidates.ts).
-  // With a search term the matches come from the trigram index and are sorted (top-N); walking the name
-  // index instead reads most of the table when the name is rare (`|| ''` keeps the planner off that index).
-  const searching = Boolean(query.q) && query.sort === "name";
-  const orderKey = searching ? sql`${sql.ref(column)} || ''` : sql.ref(column);
-  // A search's first page reads every match for its sort anyway: it counts them in the same pass.
-  const countInPage = searching && !cursor;
   const [keys, count] = await Promise.all([
     page
       .select(["candidate.id", "candidate.search_text", "candidate.created_at"])
-      .$if(countInPage, (qb) => qb.select(sql<number>`count(*) over ()`.as("matches")))
-      .orderBy(orderKey, direction)
+      .orderBy(sql.ref(column), direction)
       .orderBy("candidate.id", direction)
       .limit(query.limit + 1)
       .execute(),
-    countInPage
-      ? null
-      : db
-          .selectFrom(
-            filtered
-              .select(sql<number>`1`.as("one"))
-              .limit(cap + 1)
-              .as("matches"),
-          )
-          .select((eb) => eb.fn.countAll<number>().as("total"))
-          .executeTakeFirstOrThrow(),
+    db
+      .selectFrom(
+        filtered
+          .select(sql<number>`1`.as("one"))
+          .limit(cap + 1)
+          .as("matches"),
+      )
+      .select((eb) => eb.fn.countAll<number>().as("total"))
+      .executeTakeFirstOrThrow(),
   ]);
   const more = keys.length > query.limit;
   const pageKeys = keys.slice(0, query.limit);
@@ -232,7 +243,7 @@ export async function findCandidates(
     more && last
       ? encodeCursor({ k: query.sort === "name" ? last.search_text : new Date(last.created_at).toISOString(), id: last.id })
       : null;
-  const total = Number(count ? count.total : (keys[0]?.matches ?? 0));
+  const total = Number(count.total);
   const wishes = await wishesOf(
     db,
     items.map((r) => r.id),
@@ -240,8 +251,8 @@ export async function findCandidates(
   return {
     items: items.map((r) => toRow(r, nameOf, wishes)),
     nextCursor,
-    total: countInPage ? total : Math.min(total, cap),
-    totalCapped: !countInPage && total > cap,
+    total: Math.min(total, cap),
+    totalCapped: total > cap,
   };
 }
 

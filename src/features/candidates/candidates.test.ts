@@ -195,6 +195,42 @@ describe("candidates: record, scope and the residence section", () => {
   });
 });
 
+describe("counselling in the timeline and on Heute", () => {
+  it("titles come in the reader's language, newest first; a recorded 'unknown' outcome is no longer due", async () => {
+    const id = (await create(person("Verlauf"))).id as string;
+    const res = await t.request("POST", "/api/v1/consultations", {
+      as: halle,
+      body: {
+        candidateId: id,
+        kind: "referral",
+        date: "2026-11-20",
+        referrals: [{ partnerType: "jobcenter", partnerName: "Jobcenter Halle (Saale)", followUpOn: "2026-11-23" }],
+      },
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const referralId = ((await res.json()) as { referrals: Json[] }).referrals[0]?.id as string;
+    const english = (await (
+      await t.request("GET", `/api/v1/candidates/${id}/timeline`, { as: halle, headers: { "accept-language": "en" } })
+    ).json()) as {
+      items: Json[];
+    };
+    // The counselling happened on 20 November; the person was recorded today: the day it happened orders them.
+    expect(english.items.map((e) => e.title)).toEqual([
+      "Status change: New → In counselling",
+      "Recorded",
+      "Referral counselling: Jobcenter Halle (Saale)",
+    ]);
+    const due = async () =>
+      ((await (await t.request("GET", "/api/v1/today", { as: halle })).json()) as { followUps: Json[] }).followUps.filter(
+        (f) => f.id === referralId,
+      );
+    expect(await due()).toHaveLength(1);
+    const patched = await t.request("PATCH", `/api/v1/referrals/${referralId}`, { as: halle, body: { outcome: "unknown" } });
+    expect(patched.status).toBe(200);
+    expect(await due()).toEqual([]);
+  });
+});
+
 describe("documents: by content, within the limit, every download audited", () => {
   let id: string;
   beforeAll(async () => {

@@ -56,5 +56,5 @@ export async function candidateTimeline(ctx: Ctx, candidateId: string): Promise<
   // Newest first by the day it happened, then by when it was recorded; titles in the reader's language.
   return entries
     .map((e) => ({ ...e, title: translate(ctx.locale, e.title) }))
-    .sort((a, b) => b.at.slice(0, 10).localeCompare(a.at.slice(0, 10)) || b.recordedAt.localeCompare(a.recordedAt));
+    .sort((a, b) => b.at.slice(0, 10).localeCompare(a.at.slice(0, 10)) || Date.parse(b.recordedAt) - Date.parse(a.recordedAt));
 }

@@ -1,6 +1,6 @@
-import { type SqlBool, sql, type Updateable } from "kysely";
+import { type ExpressionBuilder, type SqlBool, sql, type Updateable } from "kysely";
 import { inScope } from "../../db/district-scope.js";
-import type { ReferralTable } from "../../db/types.js";
+import type { Database, ReferralTable } from "../../db/types.js";
 import type { Db } from "../../lib/context.js";
 import { fail } from "../../lib/errors.js";
 import type { Scope } from "../../lib/http/actor.js";
@@ -10,7 +10,18 @@ import type { Referral, ReferralInput, ReferralListQuery, ReferralPage } from ".
 /** Referrals to partners and their follow-up; scoped by the candidate's district like consultations (decision 0009). */
 
 /** Outcomes that still need someone to ask whether the person arrived. */
-export const openOutcomes = ["in_progress", "unknown"] as const;
+/**
+ * A referral still to follow up: in progress, or "unknown" that nobody has recorded yet. Once an outcome
+ * is recorded (also "Verbleib unbekannt"), or the person's case is closed, nothing is due any more.
+ */
+const stillOpen = (eb: ExpressionBuilder<Database, "referral" | "candidate">) =>
+  eb.and([
+    eb.or([
+      eb("referral.outcome", "=", "in_progress"),
+      eb.and([eb("referral.outcome", "=", "unknown"), eb("referral.outcome_recorded_at", "is", null)]),
+    ]),
+    eb("candidate.status", "!=", "closed"),
+  ]);
 
 function referrals(db: Db) {
   return db
@@ -110,7 +121,7 @@ export async function findReferrals(db: Db, scope: Scope, query: ReferralListQue
   if (query.district) filtered = filtered.where("candidate.ags", "=", query.district);
   if (query.due) {
     filtered = filtered
-      .where("referral.outcome", "in", [...openOutcomes])
+      .where(stillOpen)
       .where("referral.follow_up_on", query.due === "overdue" ? "<" : "<=", query.due === "overdue" ? today : weekEnd);
   }
   const key = sql<string>`coalesce(referral.follow_up_on, ${noFollowUp}::date)`;
@@ -175,9 +186,7 @@ export async function deleteReferralRow(db: Db, id: string): Promise<void> {
  * those the user made or whose candidate they are responsible for.
  */
 export async function findDueReferrals(db: Db, scope: Scope, userId: string | null, until: string, limit: number) {
-  let query = scoped(db, scope)
-    .where("referral.outcome", "in", [...openOutcomes])
-    .where("referral.follow_up_on", "<=", until);
+  let query = scoped(db, scope).where(stillOpen).where("referral.follow_up_on", "<=", until);
   if (userId) {
     query = query.where((eb) => eb.or([eb("referral.user_id", "=", userId), eb("candidate.responsible_user_id", "=", userId)]));
   }

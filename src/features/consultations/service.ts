@@ -189,13 +189,15 @@ const outcomeTitles: Record<Exclude<ReferralOutcome, "in_progress">, string> = {
   unknown: "Verweisung: Verbleib unbekannt",
 };
 
+const germanDay = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+
 function consultationEntry(c: Consultation): TimelineEntry {
   const partners = c.referrals.map((r) => r.partnerName).join(", ");
   const title = c.kind === "referral" && partners ? `${kindTitles.referral}: ${partners}` : kindTitles[c.kind];
   const detail = [
     c.outcome,
     c.kind !== "referral" && partners ? `Verwiesen an: ${partners}` : null,
-    c.nextStep && c.nextStepDue ? `Nächster Schritt bis ${c.nextStepDue}: ${c.nextStep}` : null,
+    c.nextStep && c.nextStepDue ? `Nächster Schritt bis ${germanDay(c.nextStepDue)}: ${c.nextStep}` : null,
   ].filter((part): part is string => Boolean(part));
   return {
     kind: "consultation",

@@ -329,4 +329,11 @@ export const englishMessages: Record<string, string> = {
   "Vorübergehend nicht verfügbar": "Temporarily unavailable",
   "Bitte laden Sie das Dokument als multipart/form-data hoch (Felder file und kind).":
     "Please upload the document as multipart/form-data (fields file and kind).",
+  Erstberatung: "First counselling",
+  Verweisberatung: "Referral counselling",
+  Folgeberatung: "Follow-up counselling",
+  "Verweisberatung: {partners}": "Referral counselling: {partners}",
+  "Verweisung angekommen": "Referral arrived",
+  "Verweisung nicht angekommen": "Referral did not arrive",
+  "Verweisung: Verbleib unbekannt": "Referral: outcome unknown",
 };

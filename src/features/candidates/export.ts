@@ -4,7 +4,8 @@ import { toGermanCsv } from "../../lib/csv.js";
 import { fail } from "../../lib/errors.js";
 import { type Cell, toXlsx } from "../../lib/spreadsheet.js";
 import { residenceLabels, statusLabels, workPermissionLabels } from "./labels.js";
-import { findResidences, streamCandidates } from "./repository.js";
+import { streamCandidates } from "./repository.js";
+import { findResidences } from "./residence-repository.js";
 import type { CandidateFilters, Residence } from "./schema.js";
 import { mayReadResidence, nameOf } from "./service.js";
 

@@ -13,8 +13,6 @@ import {
   type CandidateRow,
   type CandidateStatus,
   germanLevels,
-  type Residence,
-  type ResidenceInput,
 } from "./schema.js";
 
 type Eb = ExpressionBuilder<Database, "candidate">;
@@ -339,71 +337,6 @@ export async function setOccupations(db: Db, candidateId: string, occupationIds:
       .values(occupationIds.map((occupationId, i) => ({ candidate_id: candidateId, rank: i + 1, occupation_id: occupationId })))
       .execute();
   }
-}
-
-export async function findResidence(db: Db, candidateId: string): Promise<Residence | undefined> {
-  const r = await db
-    .selectFrom("candidate_residence")
-    .select(["status", "work_permission", dateText("valid_until").as("valid_until"), "safe_country_of_origin", "immigration_office"])
-    .where("candidate_id", "=", candidateId)
-    .executeTakeFirst();
-  return r
-    ? {
-        status: r.status,
-        workPermission: r.work_permission,
-        validUntil: r.valid_until,
-        safeCountryOfOrigin: r.safe_country_of_origin,
-        immigrationOffice: r.immigration_office,
-      }
-    : undefined;
-}
-
-/** Residence sections of many candidates at once (exports by permitted users). */
-export async function findResidences(db: Db, candidateIds: string[]): Promise<Map<string, Residence>> {
-  const out = new Map<string, Residence>();
-  if (!candidateIds.length) return out;
-  const rows = await db
-    .selectFrom("candidate_residence")
-    .select([
-      "candidate_id",
-      "status",
-      "work_permission",
-      dateText("valid_until").as("valid_until"),
-      "safe_country_of_origin",
-      "immigration_office",
-    ])
-    .where("candidate_id", "in", candidateIds)
-    .execute();
-  for (const r of rows) {
-    out.set(r.candidate_id, {
-      status: r.status,
-      workPermission: r.work_permission,
-      validUntil: r.valid_until,
-      safeCountryOfOrigin: r.safe_country_of_origin,
-      immigrationOffice: r.immigration_office,
-    });
-  }
-  return out;
-}
-
-export async function saveResidence(db: Db, candidateId: string, input: ResidenceInput | null, now: Date): Promise<void> {
-  if (!input) {
-    await db.deleteFrom("candidate_residence").where("candidate_id", "=", candidateId).execute();
-    return;
-  }
-  const values = {
-    status: input.status,
-    work_permission: input.workPermission,
-    valid_until: input.validUntil ?? null,
-    safe_country_of_origin: input.safeCountryOfOrigin ?? false,
-    immigration_office: input.immigrationOffice ?? null,
-    updated_at: now,
-  };
-  await db
-    .insertInto("candidate_residence")
-    .values({ candidate_id: candidateId, ...values })
-    .onConflict((oc) => oc.column("candidate_id").doUpdateSet(values))
-    .execute();
 }
 
 export async function insertStatusChange(

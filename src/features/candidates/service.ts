@@ -14,14 +14,13 @@ import {
   findCandidateById,
   findCandidates,
   findClosedBefore,
-  findResidence,
   findStatusChanges,
   insertCandidate,
   insertStatusChange,
-  saveResidence,
   setOccupations,
   updateCandidateRow,
 } from "./repository.js";
+import { findResidence, saveResidence } from "./residence-repository.js";
 import type {
   Candidate,
   CandidateCreate,

@@ -3,7 +3,7 @@ import { berlinDate } from "../../lib/berlin-date.js";
 import { type Ctx, withWrite } from "../../lib/context.js";
 import { DomainError, fail } from "../../lib/errors.js";
 import { msg } from "../../lib/i18n/messages.js";
-import type { Candidate } from "../candidates/schema.js";
+import type { Candidate, TimelineEntry } from "../candidates/schema.js";
 import { requireCandidate, requireCandidateRef } from "../candidates/service.js";
 import { requireCompany } from "../companies/service.js";
 import {
@@ -239,7 +239,7 @@ export async function privacyTimeline(ctx: Ctx, candidateId: string) {
     share_with_company: "Weitergabe an Betriebe",
     share_with_partner: "Weitergabe an Partner",
   };
-  const entries = consents.flatMap((c) => {
+  const entries: TimelineEntry[] = consents.flatMap((c): TimelineEntry[] => {
     const detail = [c.purposes.map((p) => purposeLabels[p]).join(", "), c.recipients.map((r) => r.name).join(", ")]
       .filter(Boolean)
       .join(" · ");
@@ -270,7 +270,7 @@ export async function privacyTimeline(ctx: Ctx, candidateId: string) {
   for (const s of shares) {
     const at = new Date(s.shared_at).toISOString();
     entries.push({
-      kind: "share" as never,
+      kind: "share",
       id: s.id,
       at,
       title: "Profil weitergegeben",

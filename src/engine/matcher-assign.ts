@@ -2,7 +2,7 @@ import { type BipartiteGraph, solveAssignment } from "./assignment.js";
 import { evaluatePair, type PairContext } from "./pair.js";
 import type { CandidateColumns, OfferColumns } from "./snapshot.js";
 import { countBlockingPairs, deferredAcceptance, lottery, type Preferences } from "./stable.js";
-import type { AssignmentResult } from "./types.js";
+import { type AssignmentResult, SCORE_UNITS } from "./types.js";
 
 export type AssignOptions = {
   mode: "optimal" | "stable";
@@ -19,11 +19,10 @@ type Snapshot = {
   candidates: CandidateColumns;
   ctx: PairContext;
   forEachReachableOffer: (c: number, visit: (o: number) => void) => number;
-  roundScore: (s: number) => number;
 };
 
 /** Global assignment over the snapshot: the optimal one (maximum total score) or the stable one. */
-export function createAssigner({ offers, candidates, ctx, forEachReachableOffer, roundScore }: Snapshot) {
+export function createAssigner({ offers, candidates, ctx, forEachReachableOffer }: Snapshot) {
   /** The feasible pairs of the selected candidates and offers as a compressed graph (ids sorted: deterministic). */
   function buildGraph(opts: AssignOptions) {
     const rowSlots = (
@@ -140,14 +139,14 @@ export function createAssigner({ offers, candidates, ctx, forEachReachableOffer,
     }
     const assignments: AssignmentResult["assignments"] = [];
     const unassigned: AssignmentResult["unassigned"] = [];
-    let totalScore = 0;
+    let totalUnits = 0;
     for (let r = 0; r < graph.rows; r++) {
       const cid = candidates.ids[rowSlots[r] as number] as string;
       const j = colOfRow[r] as number;
       if (j >= 0) {
         const score = scoreOf.get(r) as number;
-        totalScore += score;
-        assignments.push({ candidateId: cid, offerId: offers.ids[colSlots[j] as number] as string, score: roundScore(score) });
+        totalUnits += Math.round(score * SCORE_UNITS);
+        assignments.push({ candidateId: cid, offerId: offers.ids[colSlots[j] as number] as string, score });
       } else {
         const none = graph.rowStart[r] === graph.rowStart[r + 1];
         unassigned.push({
@@ -162,7 +161,7 @@ export function createAssigner({ offers, candidates, ctx, forEachReachableOffer,
         });
       }
     }
-    return { totalScore, assignments, unassigned, ...(blockingPairs !== undefined ? { blockingPairs } : {}) };
+    return { totalScore: totalUnits / SCORE_UNITS, assignments, unassigned, ...(blockingPairs !== undefined ? { blockingPairs } : {}) };
   }
 
   return assign;

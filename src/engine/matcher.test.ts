@@ -25,7 +25,7 @@ describe("matching on real places of the region", () => {
     expect(commute?.code).toBe("commute.public_transport");
   });
 
-  it("a candidate with a Duldung whose work needs approval is not matched to a place starting in three weeks, but to one in eight months", () => {
+  it("a Duldung whose work needs approval keeps a place starting in three weeks, flagged with the permit due today; a place in eight months has no such flag", () => {
     const m = createMatcher({
       today,
       offers: [
@@ -35,12 +35,23 @@ describe("matching on real places of the region", () => {
       candidates: [candidate("d", "06108", ["Koch/Köchin"], { residence: { status: "duldung", workPermission: "needs_approval" } })],
     });
     const result = m.suggestOffers("d", 5);
-    expect(result.items.map((i) => i.offerId)).toEqual(["later"]);
-    expect(result.infeasible).toEqual([
-      { offerId: "soon", reasons: [{ criterion: "legal", code: "legal.permit_lead_time", params: { daysLeft: 21, neededDays: 56 } }] },
-    ]);
-    const legal = result.items[0]?.reasons.filter((r) => r.criterion === "legal").map((r) => r.code);
-    expect(legal).toEqual(["legal.permit_needed", "legal.ausbildungsduldung_window"]);
+    expect(result.items.map((i) => i.offerId)).toEqual(["later", "soon"]);
+    expect(result.infeasible).toEqual([]);
+    const soon = result.items.find((i) => i.offerId === "soon");
+    const later = result.items.find((i) => i.offerId === "later");
+    expect(soon?.flags.find((f) => f.code === "legal.permit_apply_now")).toEqual({
+      code: "legal.permit_apply_now",
+      dueDate: today,
+      params: { daysLeft: 21, neededDays: 56 },
+    });
+    expect(later?.flags.map((f) => f.code)).not.toContain("legal.permit_apply_now");
+    // Lower legal score for the short lead time: 0.5 + (21 - 56) / 120 against a full 1 eight months ahead.
+    expect(soon?.reasons.find((r) => r.criterion === "legal")).toMatchObject({ code: "legal.permit_lead_short", score: 0.208 });
+    expect(later?.reasons.find((r) => r.criterion === "legal")).toMatchObject({
+      code: "legal.permit_needed",
+      score: 1,
+      params: { applyBy: "2027-05-29" },
+    });
   });
 
   it("for an offer asking B1, a B1 candidate ranks above an otherwise equal A2 one", () => {
@@ -84,21 +95,32 @@ describe("matching on real places of the region", () => {
     expect(m.suggestOffers("c1", 1).items[0]?.score).toBe(m.suggestCandidates("o1", 1).items[0]?.score);
   });
 
-  it("a work ban and a missing driving licence the company asks for are hard limits with their reasons", () => {
+  it("only the recorded work note decides: a safe country of origin with work allowed keeps the place with a flag; 'forbidden' rules out every place", () => {
     const m = createMatcher({
       today,
-      offers: [offer("o", "06842", "Berufskraftfahrer/-in", { requirements: { drivingLicence: true } })],
+      offers: [
+        offer("o", "06842", "Berufskraftfahrer/-in", { requirements: { drivingLicence: true } }),
+        offer("p", "06842", "Berufskraftfahrer/-in"),
+      ],
       candidates: [
-        candidate("ban", "06842", ["Berufskraftfahrer/-in"], {
+        candidate("safe", "06842", ["Berufskraftfahrer/-in"], {
           residence: { status: "gestattung", workPermission: "needs_approval", safeCountryOfOrigin: true },
         }),
+        candidate("ban", "06842", ["Berufskraftfahrer/-in"], { residence: { status: "duldung", workPermission: "forbidden" } }),
         candidate("nolicence", "06842", ["Berufskraftfahrer/-in"], { hasDrivingLicence: false, hasCar: false }),
       ],
     });
     const result = m.suggestCandidates("o", 5);
-    expect(result.items).toEqual([]);
+    expect(result.items.map((i) => i.candidateId)).toEqual(["safe"]);
+    expect(result.items[0]?.flags.map((f) => f.code)).toContain("legal.safe_country");
     const codes = Object.fromEntries(result.infeasible.map((i) => [i.candidateId, i.reasons.map((r) => r.code)]));
     expect(codes).toEqual({ ban: ["legal.work_ban"], nolicence: ["requirements.driving_licence_missing"] });
+    const banned = m.suggestOffers("ban", 5);
+    expect(banned.items).toEqual([]);
+    expect(banned.infeasible.map((i) => [i.offerId, i.reasons.map((r) => r.code)])).toEqual([
+      ["o", ["legal.work_ban"]],
+      ["p", ["legal.work_ban"]],
+    ]);
   });
 
   it("EQ lasts 6–12 months before 01.04.2024 and 4–12 months since: the rule valid on the day applies", () => {

@@ -3,26 +3,30 @@ import { dayNumber, distanceKm } from "./encode.js";
 import { TopK } from "./heap.js";
 import { createAssigner } from "./matcher-assign.js";
 import { commuteScore, evaluatePair, INFEASIBLE, occupationLevelScore, type PairContext } from "./pair.js";
-import { type RuleBook, rulesOn } from "./rules.js";
+import { type RuleBook, RuleSets, rulesOn } from "./rules.js";
 import { CandidateColumns, OccupationIds, OfferColumns } from "./snapshot.js";
 import {
   type CandidateInput,
   type CandidateSuggestion,
   defaultWeights,
+  type Flag,
   type OfferInput,
   type OfferSuggestion,
   type Reason,
+  SCORE_UNITS,
   type Weights,
 } from "./types.js";
 
 export type MatcherOptions = {
   offers: OfferInput[];
   candidates: CandidateInput[];
-  /** Rule book with validity periods; the version valid on `today` applies. Default: data/matching-rules.json. */
+  /** Rule book with validity periods; a pair is judged by the version valid on the offer's start date. Default: data/matching-rules.json. */
   rules?: RuleBook;
   weights?: Partial<Weights>;
-  /** ISO date the matching is done on: lead times count from here. */
+  /** ISO date the matching is done on: lead times count from here (`setToday` moves it). */
   today: string;
+  /** Pairs whose commute a counsellor checked by hand: the commute limits do not apply to them. */
+  commuteChecks?: { candidateId: string; offerId: string }[];
 };
 
 export type { AssignOptions } from "./matcher-assign.js";
@@ -32,7 +36,7 @@ export type Matcher = ReturnType<typeof createMatcher>;
 /** The reasons that make a pair infeasible (they carry no score). */
 const hardCodes = new Set([
   "legal.work_ban",
-  "legal.permit_lead_time",
+  "legal.start_passed",
   "occupation.outside_wishes",
   "occupation.unrelated_field",
   "commute.beyond_max",
@@ -43,20 +47,42 @@ const hardCodes = new Set([
 
 export function createMatcher(options: MatcherOptions) {
   const occupations = new OccupationIds();
-  const O = new OfferColumns(occupations);
-  const C = new CandidateColumns(occupations);
+  const companies = new OccupationIds();
+  const book = options.rules ?? (defaultRuleBook as RuleBook);
+  const ruleSets = new RuleSets(book);
+  const O = new OfferColumns(occupations, companies, (day) => ruleSets.indexOn(day));
+  const C = new CandidateColumns(occupations, companies);
   for (const o of options.offers) O.upsert(o);
   for (const c of options.candidates) C.upsert(c);
   const weights: Weights = { ...defaultWeights, ...options.weights };
-  const rules = rulesOn(options.rules ?? (defaultRuleBook as RuleBook), options.today);
+  const rules = rulesOn(book, options.today);
+  // Commute checks by id (slots move on upsert), both ways for the searches.
+  const checkedOffers = new Map<string, Set<string>>();
+  const checkedCandidates = new Map<string, Set<string>>();
+  const setCheck = (candidateId: string, offerId: string, on: boolean) => {
+    for (const [map, key, value] of [
+      [checkedOffers, candidateId, offerId],
+      [checkedCandidates, offerId, candidateId],
+    ] as const) {
+      const set = map.get(key) ?? new Set<string>();
+      if (on) set.add(value);
+      else set.delete(value);
+      if (set.size > 0) map.set(key, set);
+      else map.delete(key);
+    }
+  };
+  for (const check of options.commuteChecks ?? []) setCheck(check.candidateId, check.offerId, true);
   const ctx: PairContext = {
     offers: O,
     candidates: C,
-    rules,
+    ruleSets: ruleSets.sets,
     weights,
     weightSum: Object.values(weights).reduce((a, b) => a + b, 0),
     today: dayNumber(options.today),
+    commuteChecked: (c, o) => checkedOffers.get(C.ids[c] as string)?.has(O.ids[o] as string) === true,
   };
+  /** The widest commute without a car any rule set allows: the spatial searches must not cut shorter. */
+  const maxWithoutCar = () => Math.max(rules.maxCommuteWithoutCarKm, ...ruleSets.sets.map((r) => r.maxCommuteWithoutCarKm));
   let seen = new Int32Array(16);
   let stamp = 0;
   const nextStamp = (n: number) => {
@@ -67,20 +93,22 @@ export function createMatcher(options: MatcherOptions) {
   const reachKm = (c: number) => {
     const mobile = C.car.data[c] === 1 && C.licence.data[c] === 1;
     const max = C.maxKm.data[c] as number;
-    return mobile ? max : Math.min(max, rules.maxCommuteWithoutCarKm);
+    return mobile ? max : Math.min(max, maxWithoutCar());
   };
   const explain = (c: number, o: number) => {
     const reasons: Reason[] = [];
-    const score = evaluatePair(ctx, c, o, reasons);
-    return { score, reasons };
+    const flags: Flag[] = [];
+    const score = evaluatePair(ctx, c, o, reasons, flags);
+    return { score, reasons, flags };
   };
+  const slotsOf = (ids: Set<string> | undefined, slots: Map<string, number>) =>
+    [...(ids ?? [])].map((id) => slots.get(id)).filter((x): x is number => x !== undefined);
   const hardOnly = (reasons: Reason[]) => reasons.filter((r) => hardCodes.has(r.code));
   const wishes = (c: number, occ: number) => {
     const w = CandidateColumns.maxWishes;
     for (let r = 0; r < (C.wishCount.data[c] as number); r++) if (C.wishOcc.data[c * w + r] === occ) return true;
     return false;
   };
-  const roundScore = (s: number) => Math.round(s * 1e4) / 1e4;
 
   /**
    * Calls visit(o) for every live offer within the candidate's reach (the grid's cells, then the
@@ -103,6 +131,11 @@ export function createMatcher(options: MatcherOptions) {
         visit(o);
       }
     }
+    for (const o of slotsOf(checkedOffers.get(C.ids[c] as string), O.slot)) {
+      if (seen[o] === s || alive[o] !== 1) continue;
+      seen[o] = s;
+      visit(o);
+    }
     return s;
   }
 
@@ -115,7 +148,8 @@ export function createMatcher(options: MatcherOptions) {
   const bestAt = (level: number, d: number, reach: number, mobile: boolean) => {
     const near = reach > 0 ? Math.max(0, 1 - d / reach) : 0;
     const commute = commuteScore(near, 1, mobile);
-    return (bestAtLevel[level] as number) - (weights.commute * (1 - commute)) / ctx.weightSum;
+    // Plus half a score unit: a pair is scored after quantisation, which may round it up.
+    return (bestAtLevel[level] as number) - (weights.commute * (1 - commute)) / ctx.weightSum + 0.5 / SCORE_UNITS;
   };
 
   function suggestOffers(
@@ -138,6 +172,15 @@ export function createMatcher(options: MatcherOptions) {
     const olon = O.lon.data;
     const latReach = reach / 110.5;
     const mobile = C.car.data[c] === 1 && C.licence.data[c] === 1;
+
+    // 0. Places whose commute a counsellor checked by hand, wherever they are.
+    for (const o of slotsOf(checkedOffers.get(candidateId), O.slot)) {
+      if (O.alive.data[o] !== 1) continue;
+      seen[o] = pass;
+      const score = evaluatePair(ctx, c, o, null);
+      if (score >= 0) top.push(score, o);
+      else blocked.push(-distanceKm(lat, lon, olat[o] as number, olon[o] as number), o);
+    }
 
     // 1. Offers of the wished occupations, nationwide: in reach they are scored, out of reach the
     //    nearest explain why they are missing.
@@ -193,9 +236,10 @@ export function createMatcher(options: MatcherOptions) {
       }
     }
     return {
-      items: top
-        .sorted()
-        .map(({ score, item }) => ({ offerId: O.ids[item] as string, score: roundScore(score), reasons: explain(c, item).reasons })),
+      items: top.sorted().map(({ score, item }) => {
+        const { reasons, flags } = explain(c, item);
+        return { offerId: O.ids[item] as string, score, reasons, flags };
+      }),
       infeasible: blocked
         .sorted()
         .map(({ item }) => ({ item, ...explain(c, item) }))
@@ -212,14 +256,14 @@ export function createMatcher(options: MatcherOptions) {
     return false;
   }
 
-  /** One pair, explained: its score (null when a hard limit rules it out) and every reason. */
-  function explainPair(candidateId: string, offerId: string): { score: number | null; reasons: Reason[] } {
+  /** One pair, explained: its score (null when a hard limit rules it out), every reason and its legal flags. */
+  function explainPair(candidateId: string, offerId: string): { score: number | null; reasons: Reason[]; flags: Flag[] } {
     const c = C.slot.get(candidateId);
     const o = O.slot.get(offerId);
     if (c === undefined) throw new Error(`unknown candidate ${candidateId}`);
     if (o === undefined) throw new Error(`unknown offer ${offerId}`);
-    const { score, reasons } = explain(c, o);
-    return { score: score === INFEASIBLE ? null : roundScore(score), reasons };
+    const { score, reasons, flags } = explain(c, o);
+    return { score: score === INFEASIBLE ? null : score, reasons, flags };
   }
 
   function suggestCandidates(
@@ -245,6 +289,12 @@ export function createMatcher(options: MatcherOptions) {
         else if (wishes(c, occ)) blocked.push(-distanceKm(lat, lon, C.lat.data[c] as number, C.lon.data[c] as number), c);
       }
     }
+    for (const c of slotsOf(checkedCandidates.get(offerId), C.slot)) {
+      if (seen[c] === s || C.alive.data[c] !== 1) continue;
+      seen[c] = s;
+      const score = evaluatePair(ctx, c, o, null);
+      if (score >= 0) top.push(score, c);
+    }
     const wishing = C.byWish.get(occ);
     for (let x = 0; x < (wishing?.items.length ?? 0); x++) {
       const c = wishing?.items[x] as number;
@@ -253,9 +303,10 @@ export function createMatcher(options: MatcherOptions) {
       blocked.push(-distanceKm(lat, lon, wishing?.lat[x] as number, wishing?.lon[x] as number), c);
     }
     return {
-      items: top
-        .sorted()
-        .map(({ score, item }) => ({ candidateId: C.ids[item] as string, score: roundScore(score), reasons: explain(item, o).reasons })),
+      items: top.sorted().map(({ score, item }) => {
+        const { reasons, flags } = explain(item, o);
+        return { candidateId: C.ids[item] as string, score, reasons, flags };
+      }),
       infeasible: blocked
         .sorted()
         .map(({ item }) => ({ item, ...explain(item, o) }))
@@ -264,19 +315,40 @@ export function createMatcher(options: MatcherOptions) {
     };
   }
 
-  const assign = createAssigner({ offers: O, candidates: C, ctx, forEachReachableOffer, roundScore });
+  const assign = createAssigner({ offers: O, candidates: C, ctx, forEachReachableOffer });
 
   /** Keeps the snapshot current: upserts and removals touch only the changed records and their index cells. */
   function update(change: {
     offers?: OfferInput[];
     candidates?: CandidateInput[];
     removed?: { offerIds?: string[]; candidateIds?: string[] };
+    commuteChecks?: { candidateId: string; offerId: string; checked: boolean }[];
   }) {
+    for (const check of change.commuteChecks ?? []) setCheck(check.candidateId, check.offerId, check.checked);
     for (const id of change.removed?.offerIds ?? []) O.remove(id);
     for (const id of change.removed?.candidateIds ?? []) C.remove(id);
     for (const o of change.offers ?? []) O.upsert(o);
     for (const c of change.candidates ?? []) C.upsert(c);
   }
 
-  return { suggestOffers, suggestCandidates, explainPair, assign, update, rules };
+  /** Moves the day lead times count from (a long-running snapshot lives past midnight). */
+  function setToday(day: string) {
+    ctx.today = dayNumber(day);
+  }
+
+  const has = { candidate: (id: string) => C.slot.has(id), offer: (id: string) => O.slot.has(id) };
+  const size = () => ({ offers: O.slot.size, candidates: C.slot.size });
+
+  return {
+    suggestOffers,
+    suggestCandidates,
+    explainPair,
+    assign,
+    update,
+    setToday,
+    has,
+    size,
+    rules,
+    rulesOn: (day: string) => rulesOn(book, day),
+  };
 }

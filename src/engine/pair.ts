@@ -1,15 +1,18 @@
 import { cefrNames, distanceKm, isoDay, residenceStatus, schoolNames, workPermission } from "./encode.js";
-import type { Rules } from "./rules.js";
-import { type CandidateColumns, CandidateColumns as Candidates, type OfferColumns } from "./snapshot.js";
-import type { Reason, Weights } from "./types.js";
+import { monthsBefore, type Rules } from "./rules.js";
+import { type CandidateColumns, CandidateColumns as Candidates, noDay, type OfferColumns } from "./snapshot.js";
+import { type Flag, type Reason, SCORE_UNITS, type Weights } from "./types.js";
 
 export type PairContext = {
   offers: OfferColumns;
   candidates: CandidateColumns;
-  rules: Rules;
+  /** Rule sets by index; an offer carries the index of the set valid on its start date. */
+  ruleSets: Rules[];
   weights: Weights;
   weightSum: number;
   today: number;
+  /** Whether a counsellor checked this pair's commute by hand (asked only when a commute limit is hit). */
+  commuteChecked: (c: number, o: number) => boolean;
 };
 
 /**
@@ -30,33 +33,39 @@ const forbidden = workPermission.forbidden;
 const needsApproval = workPermission.needs_approval;
 const gestattung = residenceStatus.gestattung;
 const duldung = residenceStatus.duldung;
+const tiedStatuses = new Set([residenceStatus.ausbildungsduldung, residenceStatus.permit_16g]);
+const training = 0;
 const entryQualification = 1;
 const rankPenalty = 0.04;
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
+/** The one rounding of a pair's score: every view (both directions, explain, runs) shows this number. */
+export const quantise = (raw: number) => Math.round(raw * SCORE_UNITS) / SCORE_UNITS;
 
 /**
  * Scores one candidate–offer pair: the same function from both sides, so a pair's score is the
- * same whichever side asks. With `reasons` null it allocates nothing (the hot loop); with an array
- * it also explains every criterion. Inputs never include nationality, origin, religion, sex,
- * disability or age: the columns the engine keeps have no place for them.
+ * same whichever side asks, quantised here and nowhere else. With `reasons` null it allocates nothing
+ * (the hot loop); with an array it also explains every criterion, and with `flags` it lists the legal
+ * steps for the counsellor. Inputs never include nationality, origin, religion, sex or disability; the
+ * birth date is read for the legal minimums only (age 15, J1 check under 18), never scored.
  */
-export function evaluatePair(ctx: PairContext, c: number, o: number, reasons: Reason[] | null): number {
-  const { offers: O, candidates: C, rules: R, weights: W } = ctx;
+export function evaluatePair(ctx: PairContext, c: number, o: number, reasons: Reason[] | null, flags: Flag[] | null = null): number {
+  const { offers: O, candidates: C, weights: W } = ctx;
+  const R = ctx.ruleSets[O.ruleSet.data[o] as number] as Rules;
   let feasible = true;
   const start = O.startDay.data[o] as number;
   const daysLeft = start - ctx.today;
-  const status = C.status.data[c] as number;
   const work = C.work.data[c] as number;
 
-  // Legal: may the candidate work at the start?
-  if (work === forbidden || (C.safeCountry.data[c] === 1 && (status === gestattung || status === duldung))) {
+  // Legal hard limits: only the recorded work note "forbidden" and a start already past.
+  if (work === forbidden) {
     if (!reasons) return INFEASIBLE;
     feasible = false;
     reasons.push({ criterion: "legal", code: "legal.work_ban" });
-  } else if (work === needsApproval && daysLeft < R.permitLeadDays) {
+  }
+  if (daysLeft < 0) {
     if (!reasons) return INFEASIBLE;
     feasible = false;
-    reasons.push({ criterion: "legal", code: "legal.permit_lead_time", params: { daysLeft, neededDays: R.permitLeadDays } });
+    reasons.push({ criterion: "legal", code: "legal.start_passed", params: { startDate: isoDay(start) } });
   }
 
   // Occupation: the best of the ranked wishes.
@@ -101,7 +110,7 @@ export function evaluatePair(ctx: PairContext, c: number, o: number, reasons: Re
     reasons.push({ criterion: "occupation", score: round(occupation, 3), code: codes[level] as string, params: { wishRank: rank + 1 } });
   }
 
-  // Commute.
+  // Commute (public transport: railway stations only; a counsellor may have checked the way by hand).
   const d = distanceKm(C.lat.data[c] as number, C.lon.data[c] as number, O.lat.data[o] as number, O.lon.data[o] as number);
   const mobile = C.car.data[c] === 1 && C.licence.data[c] === 1;
   const maxKm = C.maxKm.data[c] as number;
@@ -109,36 +118,33 @@ export function evaluatePair(ctx: PairContext, c: number, o: number, reasons: Re
   const oStation = O.stationKm.data[o] as number;
   const transitMax = R.maxStationKm;
   const km = round(d);
+  let limit: Reason | null = null;
   if (!mobile && d > R.maxCommuteWithoutCarKm) {
-    if (!reasons) return INFEASIBLE;
-    feasible = false;
-    reasons.push({
-      criterion: "commute",
-      code: "commute.too_far_without_car",
-      params: { km, maxKm: Math.min(maxKm, R.maxCommuteWithoutCarKm) },
-    });
+    limit = { criterion: "commute", code: "commute.too_far_without_car", params: { km, maxKm: Math.min(maxKm, R.maxCommuteWithoutCarKm) } };
   } else if (d > maxKm) {
-    if (!reasons) return INFEASIBLE;
-    feasible = false;
-    reasons.push({ criterion: "commute", code: "commute.beyond_max", params: { km, maxKm } });
+    limit = { criterion: "commute", code: "commute.beyond_max", params: { km, maxKm } };
   } else if (!mobile && d > 2 * transitMax && (cStation > transitMax || oStation > transitMax)) {
-    if (!reasons) return INFEASIBLE;
-    feasible = false;
-    reasons.push({
+    limit = {
       criterion: "commute",
       code: "commute.no_public_transport",
       params: { candidateStationKm: round(cStation), offerStationKm: round(oStation), maxStationKm: transitMax },
-    });
+    };
+  }
+  const checked = limit !== null && ctx.commuteChecked(c, o);
+  if (limit && !checked) {
+    if (!reasons) return INFEASIBLE;
+    feasible = false;
+    reasons.push(limit);
   }
   const reach = mobile ? maxKm : Math.min(maxKm, R.maxCommuteWithoutCarKm);
   const near = reach > 0 ? Math.max(0, 1 - d / reach) : 0;
-  const transit = Math.max(0, 1 - Math.max(cStation, oStation) / (2 * transitMax));
+  const transit = checked ? 1 : Math.max(0, 1 - Math.max(cStation, oStation) / (2 * transitMax));
   const commute = commuteScore(near, transit, mobile);
   if (reasons && feasible) {
     reasons.push({
       criterion: "commute",
       score: round(commute, 3),
-      code: mobile ? "commute.by_car" : "commute.public_transport",
+      code: checked ? "commute.checked_by_hand" : mobile ? "commute.by_car" : "commute.public_transport",
       params: { km, stationKm: round(Math.max(cStation, oStation)) },
     });
   }
@@ -200,52 +206,104 @@ export function evaluatePair(ctx: PairContext, c: number, o: number, reasons: Re
     );
   }
 
-  // Time left for the legal steps: information and deadlines, never a refusal.
+  // Lead time of the ABH's permission: a lower score when short, never a refusal.
   let legal = 1;
   if (work === needsApproval) {
-    legal = Math.min(1, 0.5 + (daysLeft - R.permitLeadDays) / 120);
+    legal = Math.max(0, Math.min(1, 0.5 + (daysLeft - R.permitLeadDays) / 120));
     if (reasons && feasible) {
       reasons.push({
         criterion: "legal",
         score: round(legal, 3),
-        code: "legal.permit_needed",
-        params: { applyBy: isoDay(start - R.permitLeadDays), daysLeft },
+        code: daysLeft < R.permitLeadDays ? "legal.permit_lead_short" : "legal.permit_needed",
+        params: { applyBy: isoDay(Math.max(ctx.today, start - R.permitLeadDays)), daysLeft, neededDays: R.permitLeadDays },
       });
     }
   }
-  if (status === duldung) {
-    if (O.kind.data[o] === entryQualification) {
-      legal *= 0.8;
-      if (reasons) reasons.push({ criterion: "legal", code: "legal.eq_not_for_ausbildungsduldung" });
-    } else if (O.kind.data[o] === 0 && reasons) {
-      reasons.push({
-        criterion: "legal",
-        code: "legal.ausbildungsduldung_window",
-        params: {
-          applyFrom: isoDay(start - R.ausbildungsduldungApplyMaxDays),
-          grantFrom: isoDay(start - R.ausbildungsduldungGrantMaxDays),
-        },
-      });
-    }
-  }
-  if ((C.validUntilDay.data[c] as number) < start && status !== residenceStatus.citizen) {
-    legal *= 0.8;
-    if (reasons)
-      reasons.push({
-        criterion: "legal",
-        code: "legal.permit_expires_before_start",
-        params: { validUntil: isoDay(C.validUntilDay.data[c] as number) },
-      });
-  }
+  if (flags && feasible) legalFlags(ctx, R, c, o, flags);
 
   if (!feasible) return INFEASIBLE;
-  return (
+  return quantise(
     (W.occupation * occupation +
       W.commute * commute +
       W.german * german +
       W.school * schoolScore +
       W.start * startScore +
       W.legal * legal) /
-    ctx.weightSum
+      ctx.weightSum,
   );
+}
+
+/** Whole years between two days (ISO strings compare month-day by text). */
+function ageOn(birthDay: number, day: number): number {
+  const b = isoDay(birthDay);
+  const d = isoDay(day);
+  return Number(d.slice(0, 4)) - Number(b.slice(0, 4)) - (d.slice(5) < b.slice(5) ? 1 : 0);
+}
+
+/** The legal steps and facts of a pair, as of the offer's start date: information with due dates. */
+function legalFlags(ctx: PairContext, R: Rules, c: number, o: number, flags: Flag[]): void {
+  const { offers: O, candidates: C } = ctx;
+  const start = O.startDay.data[o] as number;
+  const startIso = isoDay(start);
+  const daysLeft = start - ctx.today;
+  const status = C.status.data[c] as number;
+  const work = C.work.data[c] as number;
+  const kind = O.kind.data[o] as number;
+  const today = isoDay(ctx.today);
+
+  if (work === needsApproval && daysLeft < R.permitLeadDays) {
+    flags.push({ code: "legal.permit_apply_now", dueDate: today, params: { daysLeft, neededDays: R.permitLeadDays } });
+  }
+  if (C.safeCountry.data[c] === 1 && (status === gestattung || status === duldung)) {
+    flags.push({ code: "legal.safe_country" });
+  }
+  if (status === duldung && kind === entryQualification) flags.push({ code: "legal.eq_no_60c" });
+  if (status === duldung && kind === training) {
+    const applyFrom = monthsBefore(startIso, R.ausbildungsduldungApplyMonths);
+    const grantFrom = monthsBefore(startIso, R.ausbildungsduldungGrantMonths);
+    flags.push({ code: "legal.60c_window", dueDate: applyFrom, params: { applyFrom, grantFrom } });
+    const held = C.heldSinceDay.data[c] as number;
+    if (held === noDay) {
+      flags.push({ code: "legal.60c_duldung_held_unknown", params: { months: R.duldungPriorMonths } });
+    } else {
+      const heldEnough = isoDay(held).slice(0, 10);
+      const reached = addMonths(heldEnough, R.duldungPriorMonths);
+      if (reached > applyFrom)
+        flags.push({ code: "legal.60c_duldung_held", dueDate: reached, params: { since: heldEnough, months: R.duldungPriorMonths } });
+    }
+    if (C.identity.data[c] !== 1) flags.push({ code: "legal.60c_identity", dueDate: applyFrom });
+    flags.push({ code: "legal.60c_chamber_registration", dueDate: applyFrom });
+    if (C.safeCountry.data[c] === 1) flags.push({ code: "legal.60c_work_ban_risk" });
+    if (R.section16gAvailable === 1) {
+      flags.push({ code: C.passport.data[c] === 1 ? "legal.16g_alternative" : "legal.16g_alternative_no_passport" });
+    }
+  }
+  const validUntil = C.validUntilDay.data[c] as number;
+  if (status !== residenceStatus.citizen && validUntil < start) {
+    flags.push({ code: "legal.permit_expires_before_start", dueDate: isoDay(validUntil), params: { validUntil: isoDay(validUntil) } });
+  }
+  if (tiedStatuses.has(status)) {
+    const tied = C.tiedCompany.data[c] as number;
+    if (tied < 0 || tied !== O.company.data[o]) flags.push({ code: "legal.tied_to_company" });
+  }
+  const birth = C.birthDay.data[c] as number;
+  if (birth !== noDay) {
+    const age = ageOn(birth, start);
+    if (age < R.minAge) flags.push({ code: "legal.min_age", params: { age, minAge: R.minAge } });
+    if (age < R.adultAge) {
+      const from = monthsBefore(startIso, R.j1MaxMonthsBefore);
+      const j1 = C.j1Day.data[c] as number;
+      const done = j1 !== noDay && isoDay(j1) >= from && j1 <= start;
+      if (!done) flags.push({ code: "legal.j1_check", dueDate: isoDay(start - 1), params: { from, age } });
+    }
+  }
+  const schoolUntil = C.schoolUntilDay.data[c] as number;
+  if (schoolUntil !== noDay && schoolUntil >= start) {
+    flags.push({ code: "legal.full_time_schooling", params: { until: isoDay(schoolUntil) } });
+  }
+}
+
+/** The same day `months` calendar months later (a day the shorter month lacks becomes its last day). */
+function addMonths(iso: string, months: number): string {
+  return monthsBefore(iso, -months);
 }

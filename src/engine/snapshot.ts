@@ -3,7 +3,7 @@ import { GridIndex } from "./grid-index.js";
 import { Column } from "./growable.js";
 import type { CandidateInput, OfferInput } from "./types.js";
 
-/** Interns occupation ids to small integers. */
+/** Interns ids (occupations, companies) to small integers. */
 export class OccupationIds {
   private ids = new Map<string, number>();
   of(id: string): number {
@@ -15,6 +15,9 @@ export class OccupationIds {
     return n;
   }
 }
+
+/** An unknown date. */
+export const noDay = -1e7;
 
 /** A candidate keeps up to this many ranked wishes. */
 const maxWishes = 8;
@@ -79,12 +82,20 @@ export class OfferColumns {
   readonly minGerman = new Column(Int8Array, 0);
   readonly minSchool = new Column(Int8Array, 0);
   readonly licence = new Column(Uint8Array, 0);
+  /** The company, interned (-1: none recorded). */
+  readonly company = new Column(Int32Array, 0);
+  /** Index of the rule set valid on the start date. */
+  readonly ruleSet = new Column(Int16Array, 0);
   readonly grid = new GridIndex();
   readonly byOccupation = new PointLists();
   /** Offers per KldB Berufsgruppe (3 digits). */
   readonly byGroup = new PointLists();
 
-  constructor(private readonly occupations: OccupationIds) {}
+  constructor(
+    private readonly occupations: OccupationIds,
+    private readonly companies: OccupationIds,
+    private readonly ruleSetOn: (day: string) => number,
+  ) {}
 
   upsert(o: OfferInput): number {
     if (this.slot.has(o.id)) this.remove(o.id);
@@ -108,6 +119,8 @@ export class OfferColumns {
     this.minGerman.data[i] = o.requirements.minGermanLevel ? cefr[o.requirements.minGermanLevel] : -1;
     this.minSchool.data[i] = o.requirements.minSchoolCertificate ? school[o.requirements.minSchoolCertificate] : -1;
     this.licence.data[i] = o.requirements.drivingLicence ? 1 : 0;
+    this.company.data[i] = o.companyId ? this.companies.of(o.companyId) : -1;
+    this.ruleSet.data[i] = this.ruleSetOn(o.startDate);
     this.grid.insert(i, o.lat, o.lon);
     this.byOccupation.add(occ, i, o.lat, o.lon);
     if (b3 >= 0) this.byGroup.add(b3, i, o.lat, o.lon);
@@ -144,6 +157,14 @@ export class CandidateColumns {
   readonly status = new Column(Uint8Array, 0);
   readonly validUntilDay = new Column(Int32Array, 0);
   readonly safeCountry = new Column(Uint8Array, 0);
+  readonly birthDay = new Column(Int32Array, 0);
+  readonly schoolUntilDay = new Column(Int32Array, 0);
+  readonly j1Day = new Column(Int32Array, 0);
+  readonly heldSinceDay = new Column(Int32Array, 0);
+  readonly identity = new Column(Uint8Array, 0);
+  readonly passport = new Column(Uint8Array, 0);
+  /** The company a tied permit names, interned (-1: none recorded). */
+  readonly tiedCompany = new Column(Int32Array, 0);
   /** Wishes, ranked: up to `maxWishes` per candidate in fixed-width rows. */
   readonly wishCount = new Column(Uint8Array, 0);
   readonly wishOcc = new Column(Int32Array, 0, maxWishes);
@@ -155,7 +176,10 @@ export class CandidateColumns {
   maxCommuteKm = 0;
   static readonly maxWishes = maxWishes;
 
-  constructor(private readonly occupations: OccupationIds) {}
+  constructor(
+    private readonly occupations: OccupationIds,
+    private readonly companies: OccupationIds,
+  ) {}
 
   upsert(c: CandidateInput): number {
     if (this.slot.has(c.id)) this.remove(c.id);
@@ -180,6 +204,13 @@ export class CandidateColumns {
     this.status.data[i] = residenceStatus[c.residence.status];
     this.validUntilDay.data[i] = dayNumber(c.residence.validUntil ?? null);
     this.safeCountry.data[i] = c.residence.safeCountryOfOrigin ? 1 : 0;
+    this.birthDay.data[i] = c.birthDate ? dayNumber(c.birthDate) : noDay;
+    this.schoolUntilDay.data[i] = c.schoolObligationUntil ? dayNumber(c.schoolObligationUntil) : noDay;
+    this.j1Day.data[i] = c.j1ExaminedOn ? dayNumber(c.j1ExaminedOn) : noDay;
+    this.heldSinceDay.data[i] = c.residence.heldSince ? dayNumber(c.residence.heldSince) : noDay;
+    this.identity.data[i] = c.residence.identityClarified ? 1 : 0;
+    this.passport.data[i] = c.residence.hasPassport ? 1 : 0;
+    this.tiedCompany.data[i] = c.residence.tiedCompanyId ? this.companies.of(c.residence.tiedCompanyId) : -1;
     const wishes = c.desiredOccupations.slice(0, w);
     this.wishCount.data[i] = wishes.length;
     wishes.forEach((wish, r) => {

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from "kysely";
+import { type Insertable, type Kysely, type SqlBool, sql } from "kysely";
 import {
   allocate,
   type CandidateStatus,
@@ -12,6 +12,8 @@ import {
   partnerTypes,
   person,
   Rand,
+  type ResidenceFacts,
+  residenceFacts,
   residenceRow,
   texts,
   topicOfPartner,
@@ -25,7 +27,8 @@ import type { Database } from "./types.js";
 /**
  * The demo candidates: young migrants and refugees of the service region with residence status,
  * consents, counselling history (first, follow-up and referral consultations) and referrals with
- * follow-ups, a few of them overdue. Deterministic: a seeded generator, every date an offset from
+ * follow-ups, a few of them overdue, and the legal facts the matching flags (a handful of people show
+ * each case, see `legalShowcase`). Deterministic: a seeded generator, every date an offset from
  * `now`. The same generator fills the benchmark's 200,000 candidates with 1,000,000 consultations:
  * rows go in as column arrays (`unnest`), 2,000 candidates at a time.
  */
@@ -119,13 +122,25 @@ type Ctx = {
   wishes: Wish[][];
   names: Map<string, string>;
   companyIds: string[];
+  /** The named companies of a district (all of them where the district has none). */
+  companiesOf: (ags: string) => string[];
+  /** The generator of the legal facts: the rest stays as it was before them. */
+  legal: Rand;
   year: number;
 };
 type Row<T extends keyof Database> = Insertable<Database[T]>;
+type CandidateRow = Omit<Row<"candidate">, "other_languages" | "support_needs" | "school_obligation_until" | "j1_examined_on"> & {
+  id: string;
+  _languages: string;
+  _needs: string;
+  school_obligation_until: string | null;
+  j1_examined_on: string | null;
+};
+type ResidenceRow = Omit<Row<"candidate_residence">, keyof ResidenceFacts> & ResidenceFacts;
 type Rows = {
-  candidates: (Omit<Row<"candidate">, "other_languages" | "support_needs"> & { _languages: string; _needs: string })[];
+  candidates: CandidateRow[];
   occupations: Row<"candidate_occupation">[];
-  residences: Row<"candidate_residence">[];
+  residences: ResidenceRow[];
   changes: Row<"candidate_status_change">[];
   consents: (Omit<Row<"consent">, "purposes"> & { id: string; _purposes: string })[];
   recipients: Row<"consent_recipient">[];
@@ -267,7 +282,8 @@ function candidate(c: Ctx, s: Sketch, rows: Rows): void {
   });
   if (agreed) rows.consents.push(agreed.consent);
   rows.recipients.push(...(agreed?.recipients ?? []));
-  rows.residences.push(residenceRow(rng, p, s.status === "closed" ? endDay : today, cap(firstEnd + 600_000)));
+  const base = s.status === "closed" ? endDay : today;
+  rows.residences.push({ ...residenceRow(rng, p, base, cap(firstEnd + 600_000)), ...residenceFacts(c.legal, p, base, c.companiesOf) });
   p.wished.forEach((occupation, i) => {
     rows.occupations.push({ candidate_id: id, rank: i + 1, occupation_id: occupation });
   });
@@ -283,20 +299,135 @@ function candidate(c: Ctx, s: Sketch, rows: Rows): void {
     status: s.status,
     status_changed_at: iso(statusAt),
     source: s.selfRegistered ? "self_registration" : "manual",
+    school_obligation_until: null,
+    j1_examined_on: null,
     created_at: iso(createdT),
     updated_at: iso(Math.max(statusAt, lastEnd)),
   });
+}
+
+// ---- the legal cases the matching flags ----------------------------------------------------------
+
+const yearsBefore = (t: number, years: number) => {
+  const d = new Date(t);
+  return Date.UTC(d.getUTCFullYear() - years, d.getUTCMonth(), d.getUTCDate());
+};
+/** Whole years of age on a day (both as epoch milliseconds of a UTC midnight). */
+const ageOn = (birth: number, day: number) => {
+  const [b, d] = [new Date(birth), new Date(day)];
+  const before = d.getUTCMonth() < b.getUTCMonth() || (d.getUTCMonth() === b.getUTCMonth() && d.getUTCDate() < b.getUTCDate());
+  return d.getUTCFullYear() - b.getUTCFullYear() - (before ? 1 : 0);
+};
+
+/**
+ * Minors at the training start (1 August of the training year) may only start with the J1 health
+ * check of the last 14 months: some of those in counselling or placed have had it. Then a handful of
+ * people in counselling with consent to matching, one per legal case the matching flags:
+ * - a Duldung that needs the ABH's approval (the permit's lead time before the start),
+ * - a Duldung held only for a few weeks, identity not clarified (the § 60c checklist),
+ * - a Duldung that ends before the start,
+ * - a Gestattung of a safe country of origin whose document allows work,
+ * - a minor, 16 at the start, without the J1 check (and full-time schooling up to the start),
+ * - an Ausbildungsduldung tied to a company of their district.
+ * Each is the first person in the batch that fits (or, failing that, that is free), changed as little as
+ * the case needs; the generator is the legal facts' own.
+ */
+function legalShowcase(c: Ctx, rows: Rows): void {
+  const rng = c.legal;
+  const start = Date.UTC(c.year, 7, 1);
+  for (const p of rows.candidates) {
+    const birth = p.birth_date ? Date.parse(p.birth_date) : Number.NaN;
+    if ((p.status === "active" || p.status === "placed") && ageOn(birth, start) < 18 && rng.chance(0.35))
+      p.j1_examined_on = isoDay(c.today - rng.int(10, 200) * DAY);
+  }
+  const consented = new Set(
+    rows.consents
+      .filter((k) => k._purposes.split("|").includes("matching") && k.confirmed_at && !k.withdrawn_at)
+      .map((k) => k.candidate_id),
+  );
+  const residenceOf = new Map(rows.residences.map((r) => [r.candidate_id, r]));
+  const pool = rows.candidates.filter((p) => p.status === "active" && consented.has(p.id) && residenceOf.has(p.id));
+  const used = new Set<string>();
+  type Fits = (r: ResidenceRow, p: CandidateRow) => boolean;
+  /** The first free person that fits the first preference that anyone fits; at last anyone with an ABH on file. */
+  const take = (...preferences: Fits[]) => {
+    const free = pool.filter((p) => !used.has(p.id));
+    for (const fits of [...preferences, (r: ResidenceRow) => r.status !== "citizen" && Boolean(r.immigration_office)]) {
+      const p = free.find((x) => fits(residenceOf.get(x.id) as ResidenceRow, x));
+      if (!p) continue;
+      used.add(p.id);
+      return { p, r: residenceOf.get(p.id) as ResidenceRow };
+    }
+    return undefined;
+  };
+  const ahead = (t: number, min: number, max: number) => isoDay(t + rng.int(min, max) * DAY);
+  const ago = (min: number, max: number) => isoDay(c.today - rng.int(min, max) * DAY);
+  const plainDuldung = (r: ResidenceRow) => r.status === "duldung" && r.work_permission === "needs_approval" && !r.safe_country_of_origin;
+  const duldung = (r: ResidenceRow, facts: Partial<ResidenceRow>) =>
+    Object.assign(r, { status: "duldung", work_permission: "needs_approval", safe_country_of_origin: false, tied_company_id: null }, facts);
+
+  const leadTime = take(plainDuldung);
+  if (leadTime) duldung(leadTime.r, { held_since: ago(300, 600), identity_clarified: true, valid_until: ahead(start, 30, 150) });
+  const checklist = take(plainDuldung);
+  if (checklist)
+    duldung(checklist.r, { held_since: ago(20, 45), identity_clarified: false, has_passport: false, valid_until: ahead(start, 30, 150) });
+  const ending = take(plainDuldung);
+  if (ending) duldung(ending.r, { held_since: ago(200, 500), identity_clarified: true, valid_until: ahead(c.today, 45, 100) });
+  const safe = take(
+    (r) => r.status === "gestattung" && r.safe_country_of_origin === true,
+    (r) => r.safe_country_of_origin === true,
+  );
+  if (safe) {
+    Object.assign(safe.r, { status: "gestattung", work_permission: "allowed", safe_country_of_origin: true, held_since: null });
+    Object.assign(safe.r, { tied_company_id: null, valid_until: ahead(c.today, 90, 180) });
+    // No BAB with a Gestattung.
+    safe.p._needs = safe.p._needs
+      .split("|")
+      .filter((n) => n && n !== "bab")
+      .join("|");
+  }
+  const minor = take(
+    (r) => r.status === "permit_work_allowed" || r.status === "citizen",
+    () => true,
+  );
+  if (minor) {
+    // 16 on the start day (born after 1 August 17 years before it), and 16 today already where both fit.
+    const [lo, hi] = [yearsBefore(start, 17) + DAY, Math.min(yearsBefore(c.today, 16), yearsBefore(start, 16))];
+    const birth = lo <= hi ? lo + Math.floor((hi - lo) / DAY / 2) * DAY : hi;
+    Object.assign(minor.p, { birth_date: isoDay(birth), birth_year: new Date(birth).getUTCFullYear() });
+    Object.assign(minor.p, { school_obligation_until: `${c.year}-07-31`, j1_examined_on: null });
+  }
+  const ofDistrict = (r: ResidenceRow, p: CandidateRow) => c.companiesOf(p.ags ?? "").includes(r.tied_company_id ?? "");
+  const tied = take(
+    (r, p) => r.status === "ausbildungsduldung" && ofDistrict(r, p),
+    (r) => r.status === "duldung",
+  );
+  if (tied) {
+    const { r, p } = tied;
+    Object.assign(r, { status: "ausbildungsduldung", work_permission: "allowed", safe_country_of_origin: false, identity_clarified: true });
+    Object.assign(r, { held_since: r.held_since ?? ago(200, 700), valid_until: ahead(start, 400, 1000) });
+    if (!ofDistrict(r, p)) r.tied_company_id = rng.pick(c.companiesOf(p.ags ?? "")) ?? null;
+  }
 }
 
 // ---- insert ------------------------------------------------------------------------------------
 
 const pgTypes: Record<string, string> = Object.fromEntries(
   [
-    ["uuid", "id candidate_id consent_id consultation_id company_id responsible_user_id user_id confirmed_by withdrawn_by recorded_by"],
+    [
+      "uuid",
+      "id candidate_id consent_id consultation_id company_id responsible_user_id user_id confirmed_by withdrawn_by recorded_by tied_company_id",
+    ],
     ["float8", "lat lon"],
     ["int4", "birth_year max_commute_km duration_minutes rank"],
-    ["bool", "in_service_region open_to_related_fields has_driving_licence has_car safe_country_of_origin interpreter"],
-    ["date", "birth_date german_level_on available_from valid_until held_on next_step_due referred_on follow_up_on given_at"],
+    [
+      "bool",
+      "in_service_region open_to_related_fields has_driving_licence has_car safe_country_of_origin interpreter identity_clarified has_passport",
+    ],
+    [
+      "date",
+      "birth_date german_level_on available_from valid_until held_on next_step_due referred_on follow_up_on given_at held_since school_obligation_until j1_examined_on",
+    ],
     ["timestamptz", "status_changed_at created_at updated_at at confirmed_at withdrawn_at next_step_done_at outcome_recorded_at"],
   ].flatMap(([type = "", keys = ""]) => keys.split(" ").map((k) => [k, type])),
 );
@@ -317,6 +448,17 @@ export async function insertDemoCandidates(db: Kysely<Database>, options: Candid
   const groups = wishes.map((g) => g.filter(([id]) => known.has(id))).filter((g) => g.length > 0);
   if (!groups.length) throw new Error("Demo candidates: occupations missing from the catalogue (load it first)");
   const sketches = sketch(new Rand(seed), options.count ?? 400, options.consultationsPerCandidate ?? 3);
+  // The named companies by district, in the order given: a permit is tied to one of the person's district.
+  const companyIds = options.companyIds ?? [];
+  const located = companyIds.length
+    ? await db.selectFrom("company").select(["id", "ags"]).where(sql<SqlBool>`id = any(${companyIds}::uuid[])`).execute()
+    : [];
+  const agsOf = new Map(located.map((r) => [r.id, r.ags]));
+  const byDistrict = new Map<string, string[]>();
+  for (const id of companyIds) {
+    const ags = agsOf.get(id);
+    if (ags) byDistrict.set(ags, [...(byDistrict.get(ags) ?? []), id]);
+  }
   const ctx: Ctx = {
     rng: new Rand(seed ^ 0x5bd1e995),
     now,
@@ -325,7 +467,9 @@ export async function insertDemoCandidates(db: Kysely<Database>, options: Candid
     places: options.places,
     wishes: groups,
     names: new Map(catalogue.map((o) => [o.id, o.name])),
-    companyIds: options.companyIds ?? [],
+    companyIds,
+    companiesOf: (ags) => byDistrict.get(ags) ?? companyIds,
+    legal: new Rand(seed ^ 0x1e6a1fac),
     year: trainingYear(options.now),
   };
   const counts: CandidateSeedCounts = { candidates: 0, consultations: 0, referrals: 0, consents: 0, overdueFollowUps: 0 };
@@ -341,6 +485,7 @@ export async function insertDemoCandidates(db: Kysely<Database>, options: Candid
       referrals: [],
     };
     for (const s of sketches.slice(start, start + 2000)) candidate(ctx, s, rows);
+    if (start === 0) legalShowcase(ctx, rows);
     await insertColumns(db, pgTypes, "candidate", rows.candidates, { other_languages: list("_languages"), support_needs: list("_needs") });
     await insertColumns(db, pgTypes, "candidate_occupation", rows.occupations);
     await insertColumns(db, pgTypes, "candidate_residence", rows.residences);

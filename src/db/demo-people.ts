@@ -469,6 +469,52 @@ export function residenceRow(rng: Rand, p: Person, base: number, updated: number
   };
 }
 
+/** What the matching's legal flags read beside the status (migration 0007); dates as ISO text. */
+export type ResidenceFacts = {
+  held_since: string | null;
+  identity_clarified: boolean;
+  has_passport: boolean;
+  tied_company_id: string | null;
+};
+
+/**
+ * The legal facts of a residence row: since when a Duldung is held (an Ausbildungsduldung follows at
+ * least 3 months of one), whether identity is clarified and a passport is there (both required for an
+ * Ausbildungsduldung and a § 16g permit), and the training company such a permit is tied to (one of
+ * the person's district where there is one). `rng` is a generator of their own: the rest of the demo
+ * stays as it was before these columns.
+ */
+export function residenceFacts(rng: Rand, p: Person, base: number, companiesOf: (ags: string) => string[]): ResidenceFacts {
+  const status = p.residence;
+  const ago = (min: number, max: number) => isoDay(base - rng.int(min, max) * DAY);
+  const tied = status === "ausbildungsduldung" || status === "permit_16g";
+  const companies = tied ? companiesOf(p.district.ags) : [];
+  const identity: Record<ResidenceStatus, number> = {
+    citizen: 1,
+    permit_work_allowed: 0.97,
+    gestattung: 0.5,
+    duldung: 0.55,
+    ausbildungsduldung: 1,
+    permit_16g: 1,
+    other: 0.8,
+  };
+  const passport: Record<ResidenceStatus, number> = {
+    citizen: 1,
+    permit_work_allowed: 0.85,
+    gestattung: 0.4,
+    duldung: 0.3,
+    ausbildungsduldung: 0.6,
+    permit_16g: 1,
+    other: 0.7,
+  };
+  return {
+    held_since: status === "duldung" ? ago(30, 720) : status === "ausbildungsduldung" ? ago(200, 1100) : null,
+    identity_clarified: rng.chance(identity[status]),
+    has_passport: rng.chance(passport[status]),
+    tied_company_id: companies.length ? rng.pick(companies) : null,
+  };
+}
+
 type ConsentCase = { status: CandidateStatus; selfRegistered: boolean; companyIds: string[] };
 /**
  * Consent with named purposes and recipients (companies, the partners referred to or others of the

@@ -1,6 +1,10 @@
 import type { ColumnType, Generated } from "kysely";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** bigint: node-postgres returns text, PGlite a number or bigint; read it through Number(). */
+/** A nullable column the insert may leave out. */
+type Optional<T> = ColumnType<T | null, T | null | undefined, T | null>;
+type Int8 = ColumnType<string | number | bigint, string | number | bigint, string | number | bigint>;
 
 export interface AppUserTable {
   id: Generated<string>;
@@ -279,6 +283,8 @@ export interface CandidateTable {
   source: Generated<"manual" | "self_registration" | "import">;
   anonymised_at: Ts;
   search_text: Generated<string>;
+  school_obligation_until: Optional<string>;
+  j1_examined_on: Optional<string>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -296,6 +302,10 @@ export interface CandidateResidenceTable {
   valid_until: Nullable<DateColumn>;
   safe_country_of_origin: Generated<boolean>;
   immigration_office: Nullable<string>;
+  held_since: Optional<string>;
+  identity_clarified: Generated<boolean>;
+  has_passport: Generated<boolean>;
+  tied_company_id: Optional<string>;
   updated_at: Timestamp;
 }
 
@@ -434,4 +444,103 @@ export interface Database {
   referral: ReferralTable;
   candidate_document: CandidateDocumentTable;
   registration: RegistrationTable;
+  matching_run: MatchingRunTable;
+  match: MatchTable;
+  match_stage_change: MatchStageChangeTable;
+  matching_run_pair: MatchingRunPairTable;
+  commute_check: CommuteCheckTable;
+  matching_change: MatchingChangeTable;
+  matching_change_pruned: MatchingChangePrunedTable;
+}
+
+export type MatchStage =
+  | "suggested"
+  | "proposed"
+  | "interview"
+  | "internship"
+  | "entry_qualification"
+  | "contract"
+  | "registered"
+  | "started"
+  | "completed"
+  | "declined"
+  | "ended_early";
+
+export interface MatchingRunTable {
+  id: Generated<string>;
+  job_id: Nullable<string>;
+  mode: "optimal" | "stable";
+  districts: Nullable<string[]>;
+  requested_by: Nullable<string>;
+  created_at: Timestamp;
+  finished_at: Ts;
+  candidate_count: Nullable<number>;
+  offer_count: Nullable<number>;
+  place_count: Nullable<number>;
+  assigned_count: Nullable<number>;
+  total_units: Nullable<Int8>;
+  blocking_pairs: Nullable<number>;
+}
+
+export interface MatchTable {
+  id: Generated<string>;
+  candidate_id: string;
+  offer_id: string;
+  company_id: string;
+  candidate_ags: Nullable<string>;
+  offer_ags: Nullable<string>;
+  stage: Generated<MatchStage>;
+  stage_changed_at: Timestamp;
+  score_units: Nullable<number>;
+  declined_by: Nullable<"company" | "candidate" | "service_point">;
+  declined_reason: Nullable<string>;
+  ended_on: Nullable<DateColumn>;
+  ended_reason: Nullable<string>;
+  note: Nullable<string>;
+  run_id: Nullable<string>;
+  proposed_at: Ts;
+  created_by: Nullable<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MatchStageChangeTable {
+  id: Generated<Int8>;
+  match_id: string;
+  from_stage: Nullable<string>;
+  to_stage: string;
+  reason: Nullable<string>;
+  note: Nullable<string>;
+  at: Timestamp;
+  user_id: Nullable<string>;
+}
+
+export interface MatchingRunPairTable {
+  run_id: string;
+  candidate_id: string;
+  offer_id: Nullable<string>;
+  score_units: Nullable<number>;
+  reason: Nullable<string>;
+  feasible_offers: Generated<number>;
+  match_id: Nullable<string>;
+}
+
+export interface CommuteCheckTable {
+  candidate_id: string;
+  offer_id: string;
+  checked_by: Nullable<string>;
+  checked_at: Timestamp;
+  note: Nullable<string>;
+}
+
+export interface MatchingChangeTable {
+  seq: Generated<Int8>;
+  kind: "c" | "o" | "r";
+  ref: Nullable<string>;
+  at: Timestamp;
+}
+
+export interface MatchingChangePrunedTable {
+  only_row: Generated<boolean>;
+  upto: Generated<Int8>;
 }

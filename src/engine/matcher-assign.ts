@@ -12,6 +12,8 @@ export type AssignOptions = {
   rankings?: { candidates: Record<string, string[]>; offers: Record<string, string[]> };
   /** Stable mode: seed of the lottery that breaks ties. */
   seed?: number;
+  /** Places already taken per offer id (matches at contract or later): only the rest is assigned. */
+  placesTaken?: Map<string, number>;
 };
 
 type Snapshot = {
@@ -63,7 +65,9 @@ export function createAssigner({ offers, candidates, ctx, forEachReachableOffer 
     const graph: BipartiteGraph = {
       rows: rowSlots.length,
       cols: colSlots.length,
-      capacity: Int32Array.from(colSlots, (o) => offers.places.data[o] as number),
+      capacity: Int32Array.from(colSlots, (o) =>
+        Math.max(0, (offers.places.data[o] as number) - (opts.placesTaken?.get(offers.ids[o] as string) ?? 0)),
+      ),
       rowStart,
       edgeCol: Int32Array.from(cols),
       edgeScore: Float64Array.from(scores),

@@ -152,15 +152,20 @@ export function createMatcher(options: MatcherOptions) {
     return (bestAtLevel[level] as number) - (weights.commute * (1 - commute)) / ctx.weightSum + 0.5 / SCORE_UNITS;
   };
 
+  /** A top-k list of the items `accept` lets through (the user's scope), asked by id. */
+  const topK = (k: number, ids: string[], before: (a: number, b: number) => boolean, accept?: (id: string) => boolean) =>
+    new TopK(k, before, accept ? (item) => accept(ids[item] as string) : undefined);
+
   function suggestOffers(
     candidateId: string,
     k: number,
+    accept?: (offerId: string) => boolean,
   ): { items: OfferSuggestion[]; infeasible: { offerId: string; reasons: Reason[] }[] } {
     const c = C.slot.get(candidateId);
     if (c === undefined) throw new Error(`unknown candidate ${candidateId}`);
     const before = (a: number, b: number) => (O.ids[a] as string) < (O.ids[b] as string);
-    const top = new TopK(k, before);
-    const blocked = new TopK(k, before);
+    const top = topK(k, O.ids, before, accept);
+    const blocked = topK(k, O.ids, before, accept);
     const lat = C.lat.data[c] as number;
     const lon = C.lon.data[c] as number;
     const reach = reachKm(c);
@@ -269,12 +274,13 @@ export function createMatcher(options: MatcherOptions) {
   function suggestCandidates(
     offerId: string,
     k: number,
+    accept?: (candidateId: string) => boolean,
   ): { items: CandidateSuggestion[]; infeasible: { candidateId: string; reasons: Reason[] }[] } {
     const o = O.slot.get(offerId);
     if (o === undefined) throw new Error(`unknown offer ${offerId}`);
     const before = (a: number, b: number) => (C.ids[a] as string) < (C.ids[b] as string);
-    const top = new TopK(k, before);
-    const blocked = new TopK(k, before);
+    const top = topK(k, C.ids, before, accept);
+    const blocked = topK(k, C.ids, before, accept);
     const lat = O.lat.data[o] as number;
     const lon = O.lon.data[o] as number;
     const occ = O.occ.data[o] as number;
@@ -337,6 +343,11 @@ export function createMatcher(options: MatcherOptions) {
   }
 
   const has = { candidate: (id: string) => C.slot.has(id), offer: (id: string) => O.slot.has(id) };
+  /** An offer's number of places (0 when it is not in the snapshot). */
+  const placesOf = (offerId: string) => {
+    const o = O.slot.get(offerId);
+    return o === undefined ? 0 : (O.places.data[o] as number);
+  };
   const size = () => ({ offers: O.slot.size, candidates: C.slot.size });
 
   return {
@@ -347,6 +358,7 @@ export function createMatcher(options: MatcherOptions) {
     update,
     setToday,
     has,
+    placesOf,
     size,
     rules,
     rulesOn: (day: string) => rulesOn(book, day),

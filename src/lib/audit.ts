@@ -20,6 +20,9 @@ export const auditEntities = [
   "consultation",
   "referral",
   "registration",
+  "match",
+  "matching_run",
+  "commute_check",
 ] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 

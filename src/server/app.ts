@@ -14,6 +14,7 @@ import { consultationRoutes } from "../features/consultations/routes.js";
 import { consultationsToday } from "../features/consultations/today.js";
 import { geoRoutes } from "../features/geo/routes.js";
 import { hasOwnBodyLimit, importRoutes } from "../features/imports/routes.js";
+import { matchingRoutes } from "../features/matching/routes.js";
 import { occupationRoutes } from "../features/occupations/routes.js";
 import { offerRoutes } from "../features/offers/routes.js";
 import { privacyRoutes } from "../features/privacy/routes.js";
@@ -55,6 +56,7 @@ const features: FeatureRoutes[] = [
   documentRoutes,
   privacyRoutes,
   registrationRoutes,
+  matchingRoutes,
 ];
 
 export function createApp(deps: AppDeps) {

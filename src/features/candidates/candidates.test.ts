@@ -73,6 +73,11 @@ describe("candidates: record, scope and the residence section", () => {
       validUntil: "2027-03-31",
       safeCountryOfOrigin: false,
       immigrationOffice: "Ausländerbehörde Stadt Halle (Saale)",
+      heldSince: null,
+      identityClarified: false,
+      hasPassport: false,
+      tiedCompanyId: null,
+      tiedCompanyName: null,
     });
     const reads = (await auditRows("candidate_residence", created.id as string)).filter((r) => r.action === "read_sensitive");
     expect(reads).toHaveLength(1);

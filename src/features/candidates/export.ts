@@ -28,7 +28,17 @@ const header = [
   "Einwilligung Matching",
   "Erfasst am",
 ];
-const residenceHeader = ["Aufenthaltsstatus", "Erwerbstätigkeit", "Gültig bis", "Sicheres Herkunftsland", "Ausländerbehörde"];
+const residenceHeader = [
+  "Aufenthaltsstatus",
+  "Erwerbstätigkeit",
+  "Gültig bis",
+  "Sicheres Herkunftsland",
+  "Ausländerbehörde",
+  "Duldung seit",
+  "Identität geklärt",
+  "Pass vorhanden",
+  "Gebunden an Betrieb",
+];
 
 /**
  * Exactly the filtered candidates in scope, as CSV or XLSX. The residence section only when asked for
@@ -77,6 +87,10 @@ export async function exportCandidates(
           germanDate(r?.validUntil),
           r ? yesNo(r.safeCountryOfOrigin) : "",
           r?.immigrationOffice ?? "",
+          germanDate(r?.heldSince),
+          r ? yesNo(r.identityClarified) : "",
+          r ? yesNo(r.hasPassport) : "",
+          r?.tiedCompanyName ?? "",
         );
       }
       rows.push(row);

@@ -274,6 +274,8 @@ export async function findCandidateById(db: Db, scope: Scope, id: string, nameOf
       "candidate.has_car",
       "candidate.max_commute_km",
       dateText("candidate.available_from").as("available_from"),
+      dateText("candidate.school_obligation_until").as("school_obligation_until"),
+      dateText("candidate.j1_examined_on").as("j1_examined_on"),
       "candidate.support_needs",
       "candidate.support_note",
       "candidate.responsible_user_id",
@@ -302,6 +304,8 @@ export async function findCandidateById(db: Db, scope: Scope, id: string, nameOf
     hasCar: r.has_car,
     maxCommuteKm: r.max_commute_km,
     availableFrom: r.available_from,
+    schoolObligationUntil: r.school_obligation_until,
+    j1ExaminedOn: r.j1_examined_on,
     supportNeeds: r.support_needs as Candidate["supportNeeds"],
     supportNote: r.support_note,
     responsibleUserId: r.responsible_user_id,
@@ -383,7 +387,7 @@ export async function candidateInScope(db: Db, scope: Scope, id: string): Promis
 
 /**
  * Removes everything that identifies the person from their record and its children that this feature
- * owns, keeping what reports count (district, birth year, German level, certificate, status, wishes,
+ * owns (the J1 check's date too: health data, Art. 9 DSGVO), keeping what reports count (district, birth year, German level, certificate, status, wishes,
  * support needs). Returns the storage keys of their documents, whose rows are deleted here.
  */
 export async function anonymiseCandidateRows(db: Db, id: string, now: Date): Promise<{ documents: string[] }> {
@@ -407,6 +411,8 @@ export async function anonymiseCandidateRows(db: Db, id: string, now: Date): Pro
       other_languages: sql<string[]>`'{}'::text[]`,
       school_country: null,
       support_note: null,
+      school_obligation_until: null,
+      j1_examined_on: null,
       anonymised_at: now,
       updated_at: now,
     })

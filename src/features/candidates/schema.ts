@@ -28,6 +28,16 @@ const optionalText = (max: number) => text(max).nullable().optional();
 const postalCode = z.string().regex(/^\d{5}$/, "Eine Postleitzahl hat fünf Ziffern");
 const ags = z.string().regex(/^\d{5}$/, "Kreisschlüssel (AGS) mit fünf Ziffern angeben");
 const name = (what: string) => text(100).min(1, `${what} angeben`);
+/**
+ * A date of the legal facts (Duldung held since, end of schooling, J1 check): the usual `isoDate`, and
+ * not before 1990 like the database's check, so an early year is a field message, not a generic one.
+ */
+const factDate = isoDate.refine((d) => d >= "1990-01-01", {
+  message: "Das Datum muss zwischen 1990 und 2199 liegen",
+  when: (payload) => payload.issues.length === 0,
+});
+/** The statuses tied to one training company: the Ausbildungsduldung (§ 60c) and the permit under § 16g. */
+export const companyTiedStatuses = ["ausbildungsduldung", "permit_16g"] as const;
 export const phoneSchema = z
   .string()
   .trim()
@@ -45,6 +55,14 @@ export const residenceSchema = z
     validUntil: z.string().nullable(),
     safeCountryOfOrigin: z.boolean(),
     immigrationOffice: z.string().nullable().describe("Zuständige Ausländerbehörde"),
+    heldSince: z.string().nullable().describe("Seit wann die aktuelle Duldung besteht (§ 60c: mindestens 3 Monate)"),
+    identityClarified: z.boolean().describe("Identität geklärt (§ 60c)"),
+    hasPassport: z.boolean().describe("Pass vorhanden (§ 16g)"),
+    tiedCompanyId: z
+      .uuid()
+      .nullable()
+      .describe("Der Ausbildungsbetrieb, an den eine Ausbildungsduldung oder Erlaubnis nach § 16g gebunden ist"),
+    tiedCompanyName: z.string().nullable(),
   })
   .openapi("Residence");
 export type Residence = z.infer<typeof residenceSchema>;
@@ -56,6 +74,14 @@ export const residenceInputSchema = z
     validUntil: isoDate.nullable().optional(),
     safeCountryOfOrigin: z.boolean().optional(),
     immigrationOffice: optionalText(200),
+    heldSince: factDate.nullable().optional(),
+    identityClarified: z.boolean().optional(),
+    hasPassport: z.boolean().optional(),
+    tiedCompanyId: z
+      .uuid("Ungültige Kennung")
+      .nullable()
+      .optional()
+      .describe("Nur bei Ausbildungsduldung oder § 16g; ein Betrieb, den Sie sehen dürfen"),
   })
   .openapi("ResidenceInput");
 export type ResidenceInput = z.infer<typeof residenceInputSchema>;
@@ -89,6 +115,8 @@ export const candidateSchema = z
     hasCar: z.boolean(),
     maxCommuteKm: z.number().int().nullable(),
     availableFrom: z.string().nullable(),
+    schoolObligationUntil: z.string().nullable().describe("Ende der Vollzeitschulpflicht (JArbSchG)"),
+    j1ExaminedOn: z.string().nullable().describe("Erstuntersuchung J1 für Minderjährige (§ 32 JArbSchG)"),
     supportNeeds: z.array(z.enum(supportNeeds)),
     supportNote: z.string().nullable(),
     responsibleUserId: z.string().nullable(),
@@ -132,6 +160,8 @@ const candidateFields = {
   hasCar: z.boolean().optional(),
   maxCommuteKm: z.number().int("Ganze Kilometer angeben").min(0, "Mindestens 0").max(300, "Höchstens 300 km").nullable().optional(),
   availableFrom: isoDate.nullable().optional(),
+  schoolObligationUntil: factDate.nullable().optional(),
+  j1ExaminedOn: factDate.nullable().optional(),
   supportNeeds: z.array(z.enum(supportNeeds)).max(supportNeeds.length).optional(),
   supportNote: optionalText(2000),
   responsibleUserId: z.uuid("Ungültige Kennung").nullable().optional(),

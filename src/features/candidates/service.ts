@@ -2,8 +2,9 @@ import type { Updateable } from "kysely";
 import type { CandidateTable } from "../../db/types.js";
 import { audit, auditSensitiveRead } from "../../lib/audit.js";
 import { type Ctx, withWrite } from "../../lib/context.js";
-import { fail } from "../../lib/errors.js";
+import { DomainError, fail } from "../../lib/errors.js";
 import { msg } from "../../lib/i18n/messages.js";
+import { requireCompany } from "../companies/service.js";
 import { districtName, requirePostcode } from "../geo/service.js";
 import { getOccupation } from "../occupations/service.js";
 import { canBeResponsibleFor } from "../users/service.js";
@@ -21,14 +22,15 @@ import {
   updateCandidateRow,
 } from "./repository.js";
 import { findResidence, saveResidence } from "./residence-repository.js";
-import type {
-  Candidate,
-  CandidateCreate,
-  CandidateListQuery,
-  CandidatePage,
-  CandidateUpdate,
-  Residence,
-  ResidenceInput,
+import {
+  type Candidate,
+  type CandidateCreate,
+  type CandidateListQuery,
+  type CandidatePage,
+  type CandidateUpdate,
+  companyTiedStatuses,
+  type Residence,
+  type ResidenceInput,
 } from "./schema.js";
 
 export const nameOf = (ags: string) => districtName(ags);
@@ -122,6 +124,28 @@ function checkBirthDate(ctx: Ctx, birthDate: string | undefined) {
   }
 }
 
+/**
+ * A permit tied to a company names one the person may see, and only an Ausbildungsduldung or a § 16g
+ * permit is tied. The company already stored passes unchecked (someone else may have set it).
+ * `prefix`: "residence." inside the candidate, "" for the section on its own.
+ */
+async function checkResidence(ctx: Ctx, input: ResidenceInput | null | undefined, current: Residence | undefined, prefix: string) {
+  const companyId = input?.tiedCompanyId;
+  if (!input || !companyId) return;
+  if (!(companyTiedStatuses as readonly string[]).includes(input.status)) {
+    throw fail.invalid({
+      [`${prefix}tiedCompanyId`]: ["An einen Betrieb gebunden ist nur eine Ausbildungsduldung oder eine Aufenthaltserlaubnis nach § 16g"],
+    });
+  }
+  if (companyId === current?.tiedCompanyId) return;
+  try {
+    await requireCompany(ctx, companyId);
+  } catch (error) {
+    if (!(error instanceof DomainError && error.kind === "not_found")) throw error;
+    throw fail.invalid({ [`${prefix}tiedCompanyId`]: ["Diesen Betrieb gibt es nicht oder er liegt außerhalb Ihrer Kreise"] });
+  }
+}
+
 const columns: Record<string, keyof CandidateTable> = {
   firstName: "first_name",
   lastName: "last_name",
@@ -143,6 +167,8 @@ const columns: Record<string, keyof CandidateTable> = {
   hasCar: "has_car",
   maxCommuteKm: "max_commute_km",
   availableFrom: "available_from",
+  schoolObligationUntil: "school_obligation_until",
+  j1ExaminedOn: "j1_examined_on",
   supportNeeds: "support_needs",
   supportNote: "support_note",
   responsibleUserId: "responsible_user_id",
@@ -174,6 +200,7 @@ export async function createCandidate(
   const place = locate(ctx, input.postalCode);
   await checkOccupations(ctx, input.desiredOccupationIds);
   await checkResponsible(ctx, input.responsibleUserId, place.ags);
+  await checkResidence(ctx, input.residence, undefined, "residence.");
   return withWrite(ctx, async (w) => {
     const row = {
       ...fromInput(input),
@@ -200,6 +227,7 @@ export async function updateCandidate(ctx: Ctx, id: string, patch: CandidateUpda
   await checkOccupations(ctx, patch.desiredOccupationIds);
   return withWrite(ctx, async (w) => {
     const current = await requireCandidate(w, id);
+    if (patch.residence) await checkResidence(w, patch.residence, await findResidence(w.db, id), "residence.");
     const row: Updateable<CandidateTable> = fromInput(patch);
     if (patch.postalCode && patch.postalCode !== current.postalCode) Object.assign(row, locate(w, patch.postalCode));
     if (patch.responsibleUserId !== undefined) await checkResponsible(w, patch.responsibleUserId, (row.ags as string) ?? current.ags);
@@ -241,6 +269,7 @@ export async function writeResidence(ctx: Ctx, id: string, input: ResidenceInput
   return withWrite(ctx, async (w) => {
     await requireCandidateRef(w, id);
     const before = await findResidence(w.db, id);
+    await checkResidence(w, input, before, "");
     await saveResidence(w.db, id, input, w.now);
     const after = await findResidence(w.db, id);
     await audit(w, { entity: "candidate_residence", action: before ? "update" : "create", entityId: id, before, after });

@@ -6,6 +6,7 @@
 export type ReasonTexts = Record<string, string>;
 
 export const reasonTextsDe: ReasonTexts = {
+  "legal.restricted": "Ein rechtlicher Grund schließt das Paar aus (Einzelheiten nur für Berechtigte).",
   "legal.work_ban": "Im Dokument steht „Erwerbstätigkeit nicht gestattet“: Arbeit ist derzeit nicht erlaubt.",
   "legal.start_passed": "Der Beginn ({startDate}) ist schon vorbei.",
   "legal.permit_needed": "Die Beschäftigungserlaubnis der Ausländerbehörde wird gebraucht: spätestens bis {applyBy} beantragen.",
@@ -58,6 +59,7 @@ export const reasonTextsDe: ReasonTexts = {
 };
 
 export const reasonTextsEn: ReasonTexts = {
+  "legal.restricted": "A legal reason rules this pair out (details only for authorised roles).",
   "legal.work_ban": "The document says “Erwerbstätigkeit nicht gestattet”: work is not allowed at present.",
   "legal.start_passed": "The start ({startDate}) has already passed.",
   "legal.permit_needed": "The immigration office's work permission is needed: apply by {applyBy} at the latest.",

@@ -175,15 +175,17 @@ export async function findValidConsent(
 }
 
 /** Every candidate id with a valid matching consent (for the matching snapshot). */
-export async function findMatchingConsentIds(db: Db): Promise<string[]> {
-  const rows = await db
+export async function findMatchingConsentIds(db: Db, candidateIds?: string[]): Promise<string[]> {
+  if (candidateIds && !candidateIds.length) return [];
+  let q = db
     .selectFrom("consent")
     .select("candidate_id")
     .distinct()
     .where("withdrawn_at", "is", null)
     .where("confirmed_at", "is not", null)
-    .where(sql<SqlBool>`'matching' = any(purposes)`)
-    .execute();
+    .where(sql<SqlBool>`'matching' = any(purposes)`);
+  if (candidateIds) q = q.where("candidate_id", "in", candidateIds);
+  const rows = await q.execute();
   return rows.map((r) => r.candidate_id);
 }
 

@@ -182,9 +182,9 @@ export async function assertConsent(
   );
 }
 
-/** Candidates with a valid matching consent: the only ones a matching snapshot may hold. */
-export function matchingConsentIds(ctx: Ctx): Promise<string[]> {
-  return findMatchingConsentIds(ctx.db);
+/** Candidates with a valid matching consent (all, or among `candidateIds`): the only ones a matching snapshot may hold. */
+export function matchingConsentIds(ctx: Pick<Ctx, "db">, candidateIds?: string[]): Promise<string[]> {
+  return findMatchingConsentIds(ctx.db, candidateIds);
 }
 
 /** Sends (records) a candidate's profile to a named company or partner, only under a consent that names it. */

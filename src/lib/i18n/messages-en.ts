@@ -51,6 +51,7 @@ export const englishMessages: Record<string, string> = {
   // Dates
   "Datum im Format JJJJ-MM-TT angeben": "Enter the date as YYYY-MM-DD",
   "Das Datum muss zwischen 1900 und 2199 liegen": "The date must be between 1900 and 2199",
+  "Das Datum muss zwischen 1990 und 2199 liegen": "The date must be between 1990 and 2199",
 
   // Sign-in, second factor, password
   "E-Mail-Adresse angeben": "Enter your email address",
@@ -281,6 +282,9 @@ export const englishMessages: Record<string, string> = {
   "Unbekannter Beruf: {id}": "Unknown occupation: {id}",
   "Das Geburtsdatum passt nicht zu einer Person in Ausbildungssuche (12 bis 60 Jahre)":
     "The date of birth does not fit a person looking for training (12 to 60 years)",
+  "An einen Betrieb gebunden ist nur eine Ausbildungsduldung oder eine Aufenthaltserlaubnis nach § 16g":
+    "Only an Ausbildungsduldung or a residence permit under § 16g is tied to a company",
+  "Diesen Betrieb gibt es nicht oder er liegt außerhalb Ihrer Kreise": "This company does not exist or lies outside your districts",
   "Zur Bestätigung den vollständigen Namen (Vorname Nachname) eingeben": "To confirm, enter the full name (first name last name)",
   "{done} von {total} anonymisiert": "{done} of {total} anonymised",
   "Namen der Partnerorganisation angeben": "Enter the name of the partner organisation",
@@ -336,4 +340,46 @@ export const englishMessages: Record<string, string> = {
   "Verweisung angekommen": "Referral arrived",
   "Verweisung nicht angekommen": "Referral did not arrive",
   "Verweisung: Verbleib unbekannt": "Referral: outcome unknown",
+  "Das Match": "The match",
+  "Der Kreis {district} gehört nicht zu Ihren Kreisen.": "District {district} is not one of your districts.",
+  "Der Platz ist nicht offen": "The place is not open",
+  "Die E-Mail mit dem Profil konnte gerade nicht gesendet werden. Es wurde nichts weitergegeben; bitte später erneut versuchen.":
+    "The e-mail with the profile could not be sent just now. Nothing was passed on; please try again later.",
+  "Beim Betrieb ist keine E-Mail-Adresse hinterlegt; bitte eine Adresse angeben":
+    "The company has no e-mail address on record; please enter one",
+  "Wohin soll das Profil gehen?": "Where should the profile go?",
+  "Ihnen sind keine Kreise zugeordnet.": "No districts are assigned to you.",
+  "Der Matching-Lauf": "The matching run",
+  "Der Lauf ist noch nicht fertig.": "The run has not finished yet.",
+  "Nicht in Ihren Kreisen: {districts}. Ein Lauf liest nur Ihre Kreise.":
+    "Not in your districts: {districts}. A run reads only your districts.",
+  "{candidates} Jugendliche und {offers} Plätze werden zugeordnet": "Assigning {candidates} young people and {offers} places",
+  "Stand der Daten wird geladen": "Loading the current data",
+  "Ergebnis wird gespeichert": "Saving the result",
+  "Kreisschlüssel (AGS) mit fünf Ziffern": "District key (AGS) with five digits",
+  "Die Prüfung des Weges": "The commute check",
+  "Für {person} ist kein Wohnort erfasst; ohne ihn lässt sich der Weg nicht berechnen.":
+    "No place of residence is recorded for {person}; without it the commute cannot be worked out.",
+  "{person} ist nicht im Matching: nur Jugendliche mit dem Status „neu“ oder „aktiv“ werden vorgeschlagen.":
+    "{person} is not in matching: only young people with the status “new” or “active” are suggested.",
+  "Der Platz ist nicht offen; Vorschläge gibt es nur für offene Plätze.": "The place is not open; suggestions exist only for open places.",
+  "Der Platz beginnt in der Vergangenheit oder hat keinen Arbeitsort auf der Karte.":
+    "The place starts in the past or has no workplace on the map.",
+  "Unbekannte Stufe": "Unknown stage",
+  "Abgelehnt von: Betrieb, Jugendliche/r oder Servicestelle": "Declined by: company, young person or service point",
+  "Mindestens einen Kreis wählen": "Choose at least one district",
+  "Modus: optimal oder stable": "Mode: optimal or stable",
+  "Mindestens eine Person": "At least one person",
+  "Höchstens 100000": "At most 100000",
+  "Höchstens 500 Zeichen": "At most 500 characters",
+  "Höchstens 2000 Zeichen": "At most 2000 characters",
+  "Mindestens 1": "At least 1",
+  "Höchstens 100": "At most 100",
+  "Höchstens 200": "At most 200",
+  "Angeben, wer abgelehnt hat": "State who declined",
+  "Einen Grund aus der Liste wählen": "Choose a reason from the list",
+  "Vorzeitig enden kann nur ein laufendes Praktikum, eine EQ oder eine Ausbildung":
+    "Only a running internship, EQ or training can end early",
+  "Das Datum des Endes angeben": "Give the date of the end",
+  "Abgeschlossen werden kann nur eine begonnene Ausbildung": "Only a training that has started can be completed",
 };

@@ -1,3 +1,5 @@
+import { deMatching } from "./de-matching";
+
 export const de = {
   app: { name: "Lotse", tagline: "Ausbildung und Migration – KAUSA-Servicestelle" },
   nav: {
@@ -723,6 +725,10 @@ export const de = {
       hasCar: "Eigenes Auto",
       maxCommuteKm: "Längster Arbeitsweg (km)",
       availableFrom: "Verfügbar ab",
+      schoolObligationUntil: "Vollzeitschulpflicht bis",
+      schoolObligationUntilHint: "Eine Ausbildung kann erst danach beginnen (§ 7 JArbSchG).",
+      j1ExaminedOn: "Erstuntersuchung J1",
+      j1ExaminedOnHint: "Für unter 18-Jährige, höchstens 14 Monate vor Beginn (§ 32 JArbSchG).",
       supportNeeds: "Unterstützungsbedarf",
       supportNote: "Notiz zur Unterstützung",
       residenceNote:
@@ -808,6 +814,19 @@ export const de = {
     validUntil: "Gültig bis",
     safeCountryOfOrigin: "Sicheres Herkunftsland",
     immigrationOffice: "Zuständige Ausländerbehörde (ABH)",
+    heldSince: "Duldung seit",
+    heldSinceHint: "Für die Ausbildungsduldung müssen 3 Monate erreicht sein.",
+    threeMonthsOn: "3 Monate erreicht am {{date}}",
+    identityClarified: "Identität geklärt",
+    identityClarifiedHint: "Voraussetzung für die Ausbildungsduldung und die Erlaubnis nach § 16g.",
+    hasPassport: "Pass vorhanden",
+    hasPassportHint: "Für die Aufenthaltserlaubnis nach § 16g nötig.",
+    tiedCompany: "Gebunden an den Ausbildungsbetrieb",
+    tiedCompanyHint: "Die Ausbildungsduldung oder Erlaubnis nach § 16g gilt nur für diesen Betrieb.",
+    tiedCompanyChange: "Anderen Betrieb wählen",
+    tiedCompanySearch: "Betrieb suchen (Name, Ort, PLZ)",
+    tiedCompanyRemove: "Entfernen",
+    tiedCompanyUnnamed: "Betrieb (Name nicht verfügbar)",
     expired: "abgelaufen",
     statusRequired: "Bitte den Status wählen.",
     workPermissionRequired: "Bitte angeben, ob Erwerbstätigkeit gestattet ist.",
@@ -1033,4 +1052,5 @@ export const de = {
     retry: "Erneut versuchen",
     unexpected: "Der Server hat unerwartet geantwortet. Bitte versuchen Sie es erneut.",
   },
+  matching: deMatching,
 } as const;

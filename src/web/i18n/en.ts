@@ -1,4 +1,5 @@
 import type { de } from "./de";
+import { enMatching } from "./en-matching";
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -715,6 +716,10 @@ export const en: Shape<typeof de> = {
       hasCar: "Own car",
       maxCommuteKm: "Longest commute (km)",
       availableFrom: "Available from",
+      schoolObligationUntil: "Full-time schooling until",
+      schoolObligationUntilHint: "Training can only start after it (§ 7 JArbSchG).",
+      j1ExaminedOn: "First health check J1",
+      j1ExaminedOnHint: "For under-18s, at most 14 months before the start (§ 32 JArbSchG).",
       supportNeeds: "Support needs",
       supportNote: "Note on support",
       residenceNote:
@@ -799,6 +804,19 @@ export const en: Shape<typeof de> = {
     validUntil: "Valid until",
     safeCountryOfOrigin: "Safe country of origin",
     immigrationOffice: "Responsible immigration office (ABH)",
+    heldSince: "Duldung held since",
+    heldSinceHint: "The Ausbildungsduldung requires 3 months of it.",
+    threeMonthsOn: "3 months reached on {{date}}",
+    identityClarified: "Identity clarified",
+    identityClarifiedHint: "Required for the Ausbildungsduldung and the permit under § 16g.",
+    hasPassport: "Passport available",
+    hasPassportHint: "Required for the residence permit under § 16g.",
+    tiedCompany: "Tied to the training company",
+    tiedCompanyHint: "The Ausbildungsduldung or permit under § 16g applies to this company only.",
+    tiedCompanyChange: "Choose another company",
+    tiedCompanySearch: "Search a company (name, place, postcode)",
+    tiedCompanyRemove: "Remove",
+    tiedCompanyUnnamed: "Company (name not available)",
     expired: "expired",
     statusRequired: "Please choose the status.",
     workPermissionRequired: "Please state whether employment is permitted.",
@@ -1031,4 +1049,5 @@ export const en: Shape<typeof de> = {
     retry: "Try again",
     unexpected: "The server answered unexpectedly. Please try again.",
   },
+  matching: enMatching,
 };

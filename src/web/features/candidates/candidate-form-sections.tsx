@@ -84,6 +84,17 @@ export function PersonFields(p: SectionProps) {
           error={errorOf("preferredLanguage")}
         />
       </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <DateField
+          label={t("candidates.form.j1ExaminedOn")}
+          description={t("candidates.form.j1ExaminedOnHint")}
+          name="j1ExaminedOn"
+          value={v.j1ExaminedOn}
+          onChange={(x) => set("j1ExaminedOn", x)}
+          onBlur={onBlurOf("j1ExaminedOn")}
+          error={errorOf("j1ExaminedOn")}
+        />
+      </SimpleGrid>
     </Stack>
   );
 }
@@ -152,6 +163,15 @@ export function LanguageFields(p: SectionProps) {
           data={recognitionStates.map((s) => ({ value: s, label: t(`candidates.recognition.${s}`) }))}
           allowDeselect={false}
           error={errorOf("schoolRecognition")}
+        />
+        <DateField
+          label={t("candidates.form.schoolObligationUntil")}
+          description={t("candidates.form.schoolObligationUntilHint")}
+          name="schoolObligationUntil"
+          value={v.schoolObligationUntil}
+          onChange={(x) => set("schoolObligationUntil", x)}
+          onBlur={onBlurOf("schoolObligationUntil")}
+          error={errorOf("schoolObligationUntil")}
         />
       </SimpleGrid>
     </Stack>

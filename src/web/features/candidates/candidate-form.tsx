@@ -77,6 +77,8 @@ export function CandidateForm({
     germanLevelOn: optionalDay(v.germanLevelOn),
     maxCommuteKm: km && !(/^\d+$/.test(km) && Number(km) <= 300) ? t("candidates.form.km") : undefined,
     availableFrom: optionalDay(v.availableFrom),
+    schoolObligationUntil: optionalDay(v.schoolObligationUntil),
+    j1ExaminedOn: optionalDay(v.j1ExaminedOn),
     ...(withResidence ? residenceMessages(v.residence, t, "residence.") : {}),
   });
   const serverErrors = fieldErrorsByPath(error);

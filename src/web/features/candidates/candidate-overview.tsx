@@ -88,6 +88,8 @@ export function CandidateOverview({ candidate: c }: { candidate: Candidate }) {
         .join(" · "),
     ],
     [t("candidates.form.availableFrom"), c.availableFrom && formatDay(c.availableFrom, lang)],
+    [t("candidates.form.schoolObligationUntil"), c.schoolObligationUntil && formatDay(c.schoolObligationUntil, lang)],
+    [t("candidates.form.j1ExaminedOn"), c.j1ExaminedOn && formatDay(c.j1ExaminedOn, lang)],
     [
       t("candidates.data.support"),
       [c.supportNeeds.map((s) => t(`candidates.supportNeeds.${s}`)).join(", "), c.supportNote].filter(Boolean).join(" – "),

@@ -1,4 +1,9 @@
-import type { Candidate, CandidateCreate, ResidenceInput } from "../../../features/candidates/schema";
+import type {
+  Candidate,
+  CandidateCreate,
+  ResidenceInput,
+  companyTiedStatuses as serverCompanyTiedStatuses,
+} from "../../../features/candidates/schema";
 
 export type ResidenceValues = {
   status: string | null;
@@ -6,7 +11,19 @@ export type ResidenceValues = {
   validUntil: string;
   safeCountryOfOrigin: boolean;
   immigrationOffice: string;
+  heldSince: string;
+  identityClarified: boolean;
+  hasPassport: boolean;
+  tiedCompanyId: string | null;
+  /** Shown next to the choice; not sent. */
+  tiedCompanyName: string | null;
 };
+
+/** The statuses that a training company is tied to (repeated so that zod stays out of the browser bundle). */
+export const companyTiedStatuses: typeof serverCompanyTiedStatuses = ["ausbildungsduldung", "permit_16g"];
+export const isCompanyTied = (status: string | null | undefined) => (companyTiedStatuses as readonly string[]).includes(status ?? "");
+/** The statuses whose Duldung has a "since" (§ 60c counts 3 months of it). */
+export const hasHeldSince = (status: string | null | undefined) => status === "duldung" || status === "ausbildungsduldung";
 
 /** What the form holds: text as typed, choices as codes (null: none). */
 export type CandidateValues = {
@@ -31,6 +48,8 @@ export type CandidateValues = {
   hasCar: boolean;
   maxCommuteKm: string;
   availableFrom: string;
+  schoolObligationUntil: string;
+  j1ExaminedOn: string;
   supportNeeds: string[];
   supportNote: string;
   residence: ResidenceValues;
@@ -43,6 +62,11 @@ export function residenceValuesOf(r?: Candidate["residence"] | null): ResidenceV
     validUntil: r?.validUntil ?? "",
     safeCountryOfOrigin: r?.safeCountryOfOrigin ?? false,
     immigrationOffice: r?.immigrationOffice ?? "",
+    heldSince: r?.heldSince ?? "",
+    identityClarified: r?.identityClarified ?? false,
+    hasPassport: r?.hasPassport ?? false,
+    tiedCompanyId: r?.tiedCompanyId ?? null,
+    tiedCompanyName: r?.tiedCompanyName ?? null,
   };
 }
 
@@ -69,6 +93,8 @@ export function valuesOf(c?: Candidate): CandidateValues {
     hasCar: c?.hasCar ?? false,
     maxCommuteKm: c?.maxCommuteKm === null || c?.maxCommuteKm === undefined ? "" : String(c.maxCommuteKm),
     availableFrom: c?.availableFrom ?? "",
+    schoolObligationUntil: c?.schoolObligationUntil ?? "",
+    j1ExaminedOn: c?.j1ExaminedOn ?? "",
     supportNeeds: c?.supportNeeds ?? [],
     supportNote: c?.supportNote ?? "",
     residence: residenceValuesOf(c?.residence),
@@ -77,6 +103,7 @@ export function valuesOf(c?: Candidate): CandidateValues {
 
 const text = (s: string) => s.trim() || null;
 
+/** The whole section (it replaces the stored one); "since" and the tied company only where the status has them. */
 export function residencePayloadOf(r: ResidenceValues): ResidenceInput | null {
   if (!r.status || !r.workPermission) return null;
   return {
@@ -85,6 +112,10 @@ export function residencePayloadOf(r: ResidenceValues): ResidenceInput | null {
     validUntil: r.validUntil || null,
     safeCountryOfOrigin: r.safeCountryOfOrigin,
     immigrationOffice: text(r.immigrationOffice),
+    heldSince: hasHeldSince(r.status) ? r.heldSince || null : null,
+    identityClarified: r.identityClarified,
+    hasPassport: r.hasPassport,
+    tiedCompanyId: isCompanyTied(r.status) ? r.tiedCompanyId : null,
   };
 }
 
@@ -114,6 +145,8 @@ export function payloadOf(v: CandidateValues, withResidence: boolean): Candidate
     hasCar: v.hasCar,
     maxCommuteKm: km === "" ? null : Number(km),
     availableFrom: v.availableFrom || null,
+    schoolObligationUntil: v.schoolObligationUntil || null,
+    j1ExaminedOn: v.j1ExaminedOn || null,
     supportNeeds: v.supportNeeds as CandidateCreate["supportNeeds"],
     supportNote: text(v.supportNote),
     ...(residence ? { residence } : {}),

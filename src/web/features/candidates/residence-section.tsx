@@ -6,11 +6,12 @@ import type { Candidate, Residence, ResidenceInput } from "../../../features/can
 import { api } from "../../api/client";
 import { AppForm } from "../../ui/app-form";
 import { AppModal } from "../../ui/app-modal";
+import { CompanyLink } from "../../ui/company-link";
 import { formatDay, todayIso } from "../../ui/days";
 import { useFormChecks } from "../../ui/form-checks";
 import { ProblemAlert } from "../../ui/problem-alert";
 import { fieldErrorsByPath, useRefreshCandidates } from "./api";
-import { residencePayloadOf, residenceValuesOf } from "./candidate-values";
+import { hasHeldSince, isCompanyTied, residencePayloadOf, residenceValuesOf } from "./candidate-values";
 import { notify } from "./notify";
 import { ResidenceFields, residenceMessages } from "./residence-fields";
 
@@ -52,14 +53,28 @@ function ResidenceForm({ candidate, onDone }: { candidate: Candidate; onDone: ()
 }
 
 /**
+ * The first day on which three calendar months since `iso` are complete (§ 188 BGB): the same day of
+ * the month three months on, or the 1st after a month without that day (30 November → 1 March).
+ */
+function threeMonthsAfter(iso: string): string {
+  const [y = 1970, m = 1, d = 1] = iso.split("-").map(Number);
+  const last = new Date(Date.UTC(y, m + 3, 0)).getUTCDate();
+  return new Date(d > last ? Date.UTC(y, m + 3, 1) : Date.UTC(y, m + 2, d)).toISOString().slice(0, 10);
+}
+
+/**
  * "Aufenthaltsstatus": only for permitted roles. Status, the ancillary provision on employment in plain
- * German, validity, safe country of origin and the responsible ABH; recorded and changed here.
+ * German, validity, safe country of origin and the responsible ABH, and the facts the matching flags:
+ * since when the Duldung is held, identity and passport, the company a permit is tied to.
  */
 export function ResidenceSection({ candidate }: { candidate: Candidate }) {
   const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState(false);
   const r = candidate.residence;
-  const expired = r?.validUntil ? r.validUntil < todayIso() : false;
+  const today = todayIso();
+  const expired = r?.validUntil ? r.validUntil < today : false;
+  const threeMonths = r?.heldSince ? threeMonthsAfter(r.heldSince) : null;
+  const yesNo = (b: boolean) => (b ? t("candidates.yes") : t("candidates.no"));
   return (
     <Card withBorder component="section" aria-labelledby="residence-heading">
       <Group justify="space-between" mb="xs">
@@ -107,12 +122,49 @@ export function ResidenceSection({ candidate }: { candidate: Candidate }) {
             </DataList.Item>
             <DataList.Item>
               <DataList.ItemLabel>{t("residence.safeCountryOfOrigin")}</DataList.ItemLabel>
-              <DataList.ItemValue>{r.safeCountryOfOrigin ? t("candidates.yes") : t("candidates.no")}</DataList.ItemValue>
+              <DataList.ItemValue>{yesNo(r.safeCountryOfOrigin)}</DataList.ItemValue>
             </DataList.Item>
             <DataList.Item>
               <DataList.ItemLabel>{t("residence.immigrationOffice")}</DataList.ItemLabel>
               <DataList.ItemValue>{r.immigrationOffice ?? "–"}</DataList.ItemValue>
             </DataList.Item>
+            {(hasHeldSince(r.status) || r.heldSince) && (
+              <DataList.Item>
+                <DataList.ItemLabel>{t("residence.heldSince")}</DataList.ItemLabel>
+                <DataList.ItemValue>
+                  {r.heldSince ? formatDay(r.heldSince, i18n.language) : "–"}
+                  {threeMonths && threeMonths > today && (
+                    <Badge ml="xs" size="sm" color="orange" variant="light" style={{ textTransform: "none" }}>
+                      {t("residence.threeMonthsOn", { date: formatDay(threeMonths, i18n.language) })}
+                    </Badge>
+                  )}
+                </DataList.ItemValue>
+              </DataList.Item>
+            )}
+            {r.status !== "citizen" && (
+              <>
+                <DataList.Item>
+                  <DataList.ItemLabel>{t("residence.identityClarified")}</DataList.ItemLabel>
+                  <DataList.ItemValue>{yesNo(r.identityClarified)}</DataList.ItemValue>
+                </DataList.Item>
+                <DataList.Item>
+                  <DataList.ItemLabel>{t("residence.hasPassport")}</DataList.ItemLabel>
+                  <DataList.ItemValue>{yesNo(r.hasPassport)}</DataList.ItemValue>
+                </DataList.Item>
+              </>
+            )}
+            {(isCompanyTied(r.status) || r.tiedCompanyId) && (
+              <DataList.Item>
+                <DataList.ItemLabel>{t("residence.tiedCompany")}</DataList.ItemLabel>
+                <DataList.ItemValue style={{ overflowWrap: "anywhere" }}>
+                  {r.tiedCompanyId ? (
+                    <CompanyLink id={r.tiedCompanyId}>{r.tiedCompanyName ?? t("residence.tiedCompanyUnnamed")}</CompanyLink>
+                  ) : (
+                    "–"
+                  )}
+                </DataList.ItemValue>
+              </DataList.Item>
+            )}
           </DataList>
         </Stack>
       )}

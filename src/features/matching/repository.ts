@@ -575,3 +575,21 @@ export async function acceptRunPairs(
       ${candidateIds ? sql`and p.candidate_id = any(${candidateIds}::uuid[])` : sql``}`.execute(db);
   return created.rows;
 }
+
+/** Erasure: a person's match notes and commute notes go; stages, dates and reason codes stay for the figures. */
+export async function eraseMatchTexts(db: Db, candidateId: string): Promise<number> {
+  const matches = await db.updateTable("match").set({ note: null }).where("candidate_id", "=", candidateId).returning("id").execute();
+  if (matches.length) {
+    await db
+      .updateTable("match_stage_change")
+      .set({ note: null })
+      .where(
+        "match_id",
+        "in",
+        matches.map((m) => m.id),
+      )
+      .execute();
+  }
+  await db.deleteFrom("commute_check").where("candidate_id", "=", candidateId).execute();
+  return matches.length;
+}

@@ -6,6 +6,7 @@ import { residenceLabels, statusLabels, workPermissionLabels } from "../candidat
 import { anonymiseCandidate, candidateDetail, requireCandidate } from "../candidates/service.js";
 import { candidateTimeline } from "../candidates/timeline.js";
 import { consultationsOfCandidate, eraseCounselling } from "../consultations/erasure.js";
+import { eraseMatches } from "../matching/erasure.js";
 import { forgetRegistrations } from "../registration/service.js";
 import { consentFormPdf } from "./consent-pdf.js";
 import type { ConsentLanguage } from "./consent-texts.js";
@@ -100,6 +101,7 @@ export async function dataExport(ctx: Ctx, candidateId: string, format: "json" |
 export async function anonymisePerson(ctx: Ctx, candidateId: string, action: "erase" | "anonymise"): Promise<EraseResult> {
   const { result, keys } = await withWrite(ctx, async (w) => {
     const counselling = await eraseCounselling(w, candidateId);
+    await eraseMatches(w, candidateId);
     const consents = await deleteConsentsOf(w.db, candidateId);
     await forgetRegistrations(w, candidateId);
     const { documents } = await anonymiseCandidate(w, candidateId);

@@ -15,6 +15,7 @@ import { consultationsToday } from "../features/consultations/today.js";
 import { geoRoutes } from "../features/geo/routes.js";
 import { hasOwnBodyLimit, importRoutes } from "../features/imports/routes.js";
 import { matchingRoutes } from "../features/matching/routes.js";
+import { matchesToday } from "../features/matching/today.js";
 import { occupationRoutes } from "../features/occupations/routes.js";
 import { offerRoutes } from "../features/offers/routes.js";
 import { privacyRoutes } from "../features/privacy/routes.js";
@@ -50,7 +51,7 @@ const features: FeatureRoutes[] = [
   contactLogRoutes,
   offerRoutes,
   consultationRoutes,
-  todayRoutes([companiesToday, consultationsToday, candidatesToday]),
+  todayRoutes([companiesToday, consultationsToday, candidatesToday, matchesToday]),
   importRoutes,
   candidateRoutes,
   documentRoutes,

@@ -4,6 +4,7 @@ import pino from "pino";
 import { openDatabase } from "../db/connection.js";
 import { demoAccounts, demoPassword } from "../db/factories.js";
 import { createJobRunner } from "../features/jobs/runner.js";
+import { currentSnapshot } from "../features/matching/snapshot.js";
 import { syncOccupationCatalogue } from "../features/occupations/service.js";
 import { scheduleRetention } from "../features/privacy/retention.js";
 import { ConfigError, loadConfig } from "../lib/config.js";
@@ -59,6 +60,11 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   scheduleRetention(systemContext({ db: handle.db, config, log }, "retention")).catch((err: Error) =>
     log.error({ err }, "Aufbewahrungslauf nicht geplant"),
   );
+  // The matching snapshot is built once in the background, so the first suggestion does not wait for it.
+  const warm = performance.now();
+  currentSnapshot(systemContext({ db: handle.db, config, log }, "matching"))
+    .then((snap) => log.info({ ms: Math.round(performance.now() - warm), ...snap.matcher.size() }, "Matching-Stand geladen"))
+    .catch((err: Error) => log.error({ err }, "Matching-Stand nicht geladen"));
 });
 
 let stopping = false;

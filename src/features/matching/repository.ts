@@ -593,3 +593,13 @@ export async function eraseMatchTexts(db: Db, candidateId: string): Promise<numb
   await db.deleteFrom("commute_check").where("candidate_id", "=", candidateId).execute();
   return matches.length;
 }
+
+/** Matches in scope still on the way to a start (suggested … registered), for the Start page: at most `limit`, oldest move first. */
+export async function findOpenMatches(db: Db, scope: Scope, limit: number): Promise<MatchRow[]> {
+  return (await matchQuery(db, scope)
+    .where("m.stage", "in", ["suggested", "proposed", "interview", "internship", "entry_qualification", "contract", "registered"])
+    .orderBy("m.stage_changed_at")
+    .orderBy("m.id")
+    .limit(limit)
+    .execute()) as MatchRow[];
+}

@@ -382,4 +382,5 @@ export const englishMessages: Record<string, string> = {
     "Only a running internship, EQ or training can end early",
   "Das Datum des Endes angeben": "Give the date of the end",
   "Abgeschlossen werden kann nur eine begonnene Ausbildung": "Only a training that has started can be completed",
+  "Rückmeldung zum Vorschlag nachfassen: {company}": "Follow up the proposal with {company}",
 };

@@ -377,3 +377,50 @@ describe("the path from proposal to training start", () => {
     expect((await t.request("GET", `/api/v1/matches/${matchId}`, { as: wittenberg })).status).toBe(404);
   });
 });
+
+describe("bad input gets a clear message and changes nothing", () => {
+  it("malformed limits, ids, stages, dates and modes are 422 with the field named, in German and English", async () => {
+    const as = await t.signIn(demo.counsellorHalle);
+    const place = await offer(as, await company(as, "Optik Klar", "06108"), "Augenoptiker/-in");
+    const id = await person(as, "06108", ["Augenoptiker/-in"]);
+    const errors = async (res: Promise<Response>) => {
+      const r = await res;
+      expect(r.status).toBe(422);
+      return ((await r.json()) as { errors: Record<string, string[]> }).errors;
+    };
+    expect(Object.keys(await errors(t.request("GET", `/api/v1/candidates/${id}/suggestions?limit=0`, { as })))).toEqual(["limit"]);
+    expect(Object.keys(await errors(t.request("GET", `/api/v1/candidates/${id}/suggestions?limit=abc`, { as })))).toEqual(["limit"]);
+    expect(await errors(t.request("GET", `/api/v1/matching/explain?candidateId=x&offerId=${place}`, { as }))).toEqual({
+      candidateId: ["Ungültige Kennung"],
+    });
+    const { id: matchId } = await ok<{ id: string }>(
+      t.request("POST", "/api/v1/matches", { as, body: { candidateId: id, offerId: place } }),
+      201,
+    );
+    expect(await errors(t.request("PATCH", `/api/v1/matches/${matchId}`, { as, body: { stage: "hired" } }))).toEqual({
+      stage: ["Unbekannte Stufe"],
+    });
+    const english = await errors(
+      t.request("PATCH", `/api/v1/matches/${matchId}`, { as, body: { stage: "hired" }, headers: { "accept-language": "en" } }),
+    );
+    expect(english).toEqual({ stage: ["Unknown stage"] });
+    await ok(t.request("PATCH", `/api/v1/matches/${matchId}`, { as, body: { stage: "contract" } }), 200);
+    expect(
+      Object.keys(
+        await errors(
+          t.request("PATCH", `/api/v1/matches/${matchId}`, { as, body: { stage: "ended_early", endedOn: "2027-02-30", reason: "mutual" } }),
+        ),
+      ),
+    ).toEqual(["endedOn"]);
+    expect(await errors(t.request("POST", "/api/v1/matching/runs", { as, body: { mode: "fastest" } }))).toEqual({
+      mode: ["Modus: optimal oder stable"],
+    });
+    expect(
+      Object.keys(await errors(t.request("POST", "/api/v1/matching/runs", { as, body: { mode: "optimal", districts: ["Halle"] } }))),
+    ).toEqual(["districts.0"]);
+    // Nothing changed: still at contract, one history row per real move.
+    const detail = await json<{ stage: string; history: unknown[] }>(t.request("GET", `/api/v1/matches/${matchId}`, { as }));
+    expect(detail.stage).toBe("contract");
+    expect(detail.history).toHaveLength(2);
+  });
+});

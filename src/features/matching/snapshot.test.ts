@@ -44,12 +44,17 @@ describe("the matching snapshot stays current with the database", () => {
   it("every write to what the engine reads notes the record in the log (offer, person, wishes, residence, consent)", async () => {
     const as = await t.signIn(demo.counsellorHalle);
     const firm = await company(as, "Bau Saale", "06112");
-    const before = Number((await sql<{ seq: string }>`select coalesce(max(seq), 0)::text as seq from matching_change`.execute(t.db)).rows[0]?.seq);
+    const before = Number(
+      (await sql<{ seq: string }>`select coalesce(max(seq), 0)::text as seq from matching_change`.execute(t.db)).rows[0]?.seq,
+    );
     const place = await offer(as, firm, "Maurer/-in");
     const id = await person(as, "06112", ["Maurer/-in"]);
     await t.request("PUT", `/api/v1/candidates/${id}/residence`, { as, body: { status: "duldung", workPermission: "allowed" } });
     const rows = (
-      await sql<{ kind: string; ref: string }>`select kind, ref::text as ref from matching_change where seq > ${String(before)}::bigint`.execute(t.db)
+      await sql<{
+        kind: string;
+        ref: string;
+      }>`select kind, ref::text as ref from matching_change where seq > ${String(before)}::bigint`.execute(t.db)
     ).rows;
     expect(rows).toContainEqual({ kind: "o", ref: place });
     expect(rows.filter((r) => r.kind === "c" && r.ref === id).length).toBeGreaterThanOrEqual(3);

@@ -11,21 +11,21 @@ export async function latestChange(db: Db): Promise<number> {
   return Number(r.seq);
 }
 
-export async function prunedUpTo(db: Db): Promise<number> {
-  const r = await db.selectFrom("matching_change_pruned").select(sql<string>`upto::text`.as("upto")).executeTakeFirst();
-  return Number(r?.upto ?? 0);
-}
-
-/** Changes after `seq`, at most `limit` (more than that: the caller rebuilds). */
+/**
+ * In one round trip: how far the log was pruned, and the changes after `seq` (at most `limit`; more
+ * than that: the caller rebuilds).
+ */
 export async function changesSince(db: Db, seq: number, limit: number) {
-  const rows = await db
-    .selectFrom("matching_change")
-    .select([sql<string>`seq::text`.as("seq"), "kind", "ref"])
-    .where(sql<SqlBool>`seq > ${String(seq)}::bigint`)
-    .orderBy("seq")
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({ seq: Number(r.seq), kind: r.kind, ref: r.ref }));
+  const r = await sql<{ upto: string; seq: string | null; kind: "c" | "o" | "r" | null; ref: string | null }>`
+    select p.upto::text as upto, c.seq::text as seq, c.kind, c.ref
+    from matching_change_pruned p
+    left join lateral (
+      select seq, kind, ref from matching_change where seq > ${String(seq)}::bigint order by seq limit ${limit}
+    ) c on true`.execute(db);
+  return {
+    prunedUpTo: Number(r.rows[0]?.upto ?? 0),
+    changes: r.rows.filter((x) => x.seq !== null).map((x) => ({ seq: Number(x.seq), kind: x.kind as "c" | "o" | "r", ref: x.ref })),
+  };
 }
 
 /** Forgets changes older than `before`; a snapshot that has not read that far rebuilds. */

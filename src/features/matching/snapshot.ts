@@ -4,7 +4,7 @@ import type { Ctx, Db } from "../../lib/context.js";
 import { candidatesForMatching } from "../candidates/matching-input.js";
 import { offersForMatching } from "../offers/matching-input.js";
 import { matchingConsentIds, onConsentChange } from "../privacy/service.js";
-import { changesSince, findCommuteChecks, latestChange, oldestChangeAt, pruneChanges, prunedUpTo } from "./repository.js";
+import { changesSince, findCommuteChecks, latestChange, oldestChangeAt, pruneChanges } from "./repository.js";
 
 /**
  * The engine's snapshot of one database: open places and the young people with a valid matching consent,
@@ -65,8 +65,8 @@ async function build(ctx: Pick<Ctx, "db" | "now">): Promise<Snapshot> {
 
 /** Applies the changes since the snapshot's position; rebuilds when the log was pruned past it or asks for it. */
 async function refresh(ctx: Pick<Ctx, "db" | "now">, snap: Snapshot): Promise<Snapshot> {
-  if (snap.lastSeq < (await prunedUpTo(ctx.db))) return build(ctx);
-  const changes = await changesSince(ctx.db, snap.lastSeq, maxIncremental + 1);
+  const { prunedUpTo, changes } = await changesSince(ctx.db, snap.lastSeq, maxIncremental + 1);
+  if (snap.lastSeq < prunedUpTo) return build(ctx);
   if (changes.length > maxIncremental || changes.some((c) => c.kind === "r")) return build(ctx);
   const candidateIds = new Set<string>(touched);
   touched.clear();

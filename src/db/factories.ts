@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Role } from "../lib/http/actor.js";
 import { hashPassword } from "../lib/password.js";
 import { insertDemoCandidates } from "./demo-candidates.js";
+import { type DemoMatchingEngine, insertDemoMatches, type MatchSeedCounts } from "./demo-matching.js";
 import { type DemoPlace, type DemoStaff, insertRegion, type RegionCounts, type RegionSize } from "./demo-region.js";
 import type { Database } from "./types.js";
 
@@ -132,20 +133,46 @@ export async function seedDemoCandidates(
 }
 
 /**
- * The demo seed of a new database: the demo accounts and, with `region`, the demo region; one
+ * About 150 matches in every stage across the districts, with their history, for the demo candidates
+ * and places (which must be in the database). With `engine`, the matches carry the engine's scores and a
+ * finished region run (requested by the coordinator) follows them.
+ */
+export async function seedDemoMatches(
+  db: Kysely<Database>,
+  options: Pick<RegionOptions, "now"> & { engine?: DemoMatchingEngine; seed?: number },
+): Promise<MatchSeedCounts> {
+  const staff = await demoStaff(db);
+  const counts = await insertDemoMatches(db, { now: options.now, staff, engine: options.engine, seed: options.seed });
+  await options.engine?.storeRun(db, { requestedBy: staff.coordinator });
+  return counts;
+}
+
+/** Builds the matching engine over the seeded data (the features layer has it: `demoMatchingEngine`). */
+export type DemoEngineFactory = (db: Kysely<Database>, now: Date) => Promise<DemoMatchingEngine>;
+
+/**
+ * The demo seed of a new database: the demo accounts and, with `region`, the demo region, its young
+ * people and their matches (with `engine`: the engine's scores and a finished region run); one
  * transaction. Without `region` only the accounts (what the store tests need).
  */
-export async function seedDemoData(db: Kysely<Database>, options: { region?: RegionOptions } = {}): Promise<void> {
+export async function seedDemoData(
+  db: Kysely<Database>,
+  options: { region?: RegionOptions; engine?: DemoEngineFactory } = {},
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (const account of demoAccounts) await insertAccount(trx, account);
     const counts = options.region ? await seedDemoRegion(trx, options.region) : null;
-    if (options.region) await seedDemoCandidates(trx, options.region);
+    if (options.region) {
+      await seedDemoCandidates(trx, options.region);
+      const engine = options.engine ? await options.engine(trx, options.region.now) : undefined;
+      await seedDemoMatches(trx, { now: options.region.now, engine });
+    }
     await trx
       .insertInto("audit_log")
       .values({
         entity: "demo",
         action: "seed",
-        changed_fields: JSON.stringify([...demoAccounts.map((a) => a.email), ...(counts ? ["demo-region"] : [])]),
+        changed_fields: JSON.stringify([...demoAccounts.map((a) => a.email), ...(counts ? ["demo-region", "demo-matching"] : [])]),
       })
       .execute();
   });

@@ -4,6 +4,7 @@ import { seedDemoData } from "../db/factories.js";
 import type { Database } from "../db/types.js";
 import { geoReference } from "../features/geo/reference-data.js";
 import { findPostcode } from "../features/geo/service.js";
+import { demoMatchingEngine } from "../features/matching/demo-run.js";
 import { syncOccupationCatalogue } from "../features/occupations/service.js";
 
 /** Postcodes that name an organisation (large-customer postcodes), not a place: no demo company sits there. */
@@ -31,9 +32,10 @@ export function demoRegionPlaces(districts: readonly string[] = demoDistricts.ma
 
 /**
  * What a database needs besides its migrations: reference data, and demo data when asked for (the
- * demo accounts and the demo region, its dates relative to `now`).
+ * demo accounts, the demo region with its young people and matches, and a finished region run of the
+ * matching engine; the dates relative to `now`).
  */
 export async function prepareNewDatabase(db: Kysely<Database>, demo: boolean, now = new Date()): Promise<void> {
   await syncOccupationCatalogue(db);
-  if (demo) await seedDemoData(db, { region: { now, places: demoRegionPlaces() } });
+  if (demo) await seedDemoData(db, { region: { now, places: demoRegionPlaces() }, engine: demoMatchingEngine });
 }

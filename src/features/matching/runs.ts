@@ -114,7 +114,12 @@ export async function requireRun(ctx: Ctx, id: string): Promise<RunRow> {
 
 const runHead = async (ctx: Ctx, r: RunRow) => {
   const job = r.job_id ? await readJob(ctx, r.job_id) : undefined;
-  const state = job ? jobState(ctx, job) : { status: "failed" as const, progress: 0, progressText: null, error: null };
+  // A finished run is done whatever became of its job (a seeded run has none; jobs may be cleaned up).
+  const state = r.finished_at
+    ? { status: "done" as const, progress: 1, progressText: null, error: null }
+    : job
+      ? jobState(ctx, job)
+      : { status: "failed" as const, progress: 0, progressText: null, error: null };
   return {
     id: r.id,
     mode: r.mode,

@@ -27,6 +27,10 @@ const CandidatesPage = lazyRouteComponent(() => import("./features/candidates/ca
 const CandidateNewPage = lazyRouteComponent(() => import("./features/candidates/candidate-new-page"), "CandidateNewPage");
 const CandidateDetailPage = lazyRouteComponent(() => import("./features/candidates/candidate-detail-page"), "CandidateDetailPage");
 const ConsultationsPage = lazyRouteComponent(() => import("./features/consultations/consultations-page"), "ConsultationsPage");
+const MatchesBoardPage = lazyRouteComponent(() => import("./features/matching/matches-board-page"), "MatchesBoardPage");
+const RunsPage = lazyRouteComponent(() => import("./features/matching/runs-page"), "RunsPage");
+const RunDetailPage = lazyRouteComponent(() => import("./features/matching/run-detail-page"), "RunDetailPage");
+const OfferMatchingPage = lazyRouteComponent(() => import("./features/matching/offer-matching-page"), "OfferMatchingPage");
 const RegistrationPage = lazyRouteComponent(() => import("./features/registration/registration-page"), "RegistrationPage");
 const RegistrationConfirmPage = lazyRouteComponent(
   () => import("./features/registration/registration-confirm-page"),
@@ -75,7 +79,7 @@ function AdminOnly() {
   return me.data?.role === "admin" ? <Outlet /> : <ErrorPage notFound />;
 }
 
-/** Companies, places, the map and the Start page: counselling, coordination and administration; partners see none of it. */
+/** Companies, places, matching, the map and the Start page: counselling, coordination and administration; partners see none of it. */
 const staffRoles: readonly string[] = ["admin", "coordinator", "counsellor"];
 function StaffOnly() {
   const me = useMe();
@@ -139,6 +143,19 @@ const candidatesRoute = createRoute({ getParentRoute: () => staffRoute, path: "/
 const candidateNewRoute = createRoute({ getParentRoute: () => staffRoute, path: "/jugendliche/neu", component: CandidateNewPage });
 const candidateRoute = createRoute({ getParentRoute: () => staffRoute, path: "/jugendliche/$id", component: CandidateDetailPage });
 const consultationsRoute = createRoute({ getParentRoute: () => staffRoute, path: "/beratungen", component: ConsultationsPage });
+const offerMatchingRoute = createRoute({
+  getParentRoute: () => staffRoute,
+  path: "/ausbildungsplaetze/$id/matching",
+  component: OfferMatchingPage,
+});
+const matchingRoute = createRoute({
+  getParentRoute: () => staffRoute,
+  path: "/matching",
+  component: () => <Navigate to="/matching/board" replace />,
+});
+const matchingBoardRoute = createRoute({ getParentRoute: () => staffRoute, path: "/matching/board", component: MatchesBoardPage });
+const runsRoute = createRoute({ getParentRoute: () => staffRoute, path: "/matching/laeufe", component: RunsPage });
+const runRoute = createRoute({ getParentRoute: () => staffRoute, path: "/matching/laeufe/$id", component: RunDetailPage });
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
@@ -162,6 +179,11 @@ const routeTree = rootRoute.addChildren([
       candidateNewRoute,
       candidateRoute,
       consultationsRoute,
+      offerMatchingRoute,
+      matchingRoute,
+      matchingBoardRoute,
+      runsRoute,
+      runRoute,
     ]),
     adminRoute.addChildren([usersRoute, auditRoute]),
   ]),

@@ -289,7 +289,7 @@ test("the residence section: counsellors see it, the coordination does not", asy
 
   await page.goto(`/jugendliche/${id}?tab=residence`);
   const section = page.getByRole("region", { name: "Aufenthaltsstatus" });
-  await expect(section.getByText("Duldung")).toBeVisible();
+  await expect(section.getByText("Duldung", { exact: true })).toBeVisible();
   await expect(section.getByText("nur mit Genehmigung der ABH")).toBeVisible();
   await expect(section.getByText("ABH Halle")).toBeVisible();
   await expect(section.getByText(german(berlinDay(90)))).toBeVisible();

@@ -2,7 +2,7 @@ import { AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text, VisuallyH
 import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Me } from "../../features/users/schema";
 import { api } from "../api/client";
@@ -10,6 +10,7 @@ import { LanguageSwitch } from "./language-switch";
 import { SkipLink } from "./skip-link";
 
 type NavItem = { to: string; label: string; roles?: Me["role"][] };
+const matchingEntry = "/matching/board";
 
 /**
  * The frame of every signed-in page: header, the left rail (a drawer behind the burger on a phone) and
@@ -31,6 +32,7 @@ export function AppLayout({ me, children }: { me: Me; children?: ReactNode }) {
     { to: "/ausbildungsplaetze", label: t("offers.title"), roles: staff },
     { to: "/jugendliche", label: t("candidates.title"), roles: staff },
     { to: "/beratungen", label: t("consultations.title"), roles: staff },
+    { to: matchingEntry, label: t("matching.nav"), roles: staff },
     { to: "/karte", label: t("map.title"), roles: staff },
     { to: "/berufe", label: t("nav.occupations") },
   ];
@@ -49,6 +51,19 @@ export function AppLayout({ me, children }: { me: Me; children?: ReactNode }) {
   // Choosing an entry closes the drawer on a phone (on a wide screen the rail stays as it is).
   const link = (i: NavItem, active: boolean) => (
     <NavLink key={i.to} component={Link} to={i.to} label={i.label} active={active} onClick={close} />
+  );
+  // Matching leads to its board; while the section is open, its two views (board, runs) stand beneath it.
+  const inMatching = path.startsWith("/matching");
+  const matchingLinks = (i: NavItem) => (
+    <Fragment key={i.to}>
+      <NavLink component={Link} to={i.to} label={i.label} active={inMatching} variant={inMatching ? "subtle" : undefined} onClick={close} />
+      {inMatching && (
+        <Stack gap={2} pl="md">
+          {link({ to: "/matching/board", label: t("matching.board.nav") }, path.startsWith("/matching/board"))}
+          {link({ to: "/matching/laeufe", label: t("matching.runs.nav") }, path.startsWith("/matching/laeufe"))}
+        </Stack>
+      )}
+    </Fragment>
   );
   const who = (
     <>
@@ -89,7 +104,8 @@ export function AppLayout({ me, children }: { me: Me; children?: ReactNode }) {
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" id="main-navigation" aria-label={t("nav.main")} inert={phone && !opened}>
         <Stack gap={2}>
-          {!me.mustChangePassword && items.map((i) => link(i, i.to === "/" ? path === "/" : path.startsWith(i.to)))}
+          {!me.mustChangePassword &&
+            items.map((i) => (i.to === matchingEntry ? matchingLinks(i) : link(i, i.to === "/" ? path === "/" : path.startsWith(i.to))))}
           {!me.mustChangePassword && admin.length > 0 && (
             <NavLink component="button" label={t("nav.admin")} defaultOpened childrenOffset={12}>
               {admin.map((i) => link(i, path.startsWith(i.to)))}

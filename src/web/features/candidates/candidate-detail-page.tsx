@@ -10,6 +10,7 @@ import { fromSearch } from "../../ui/search-params";
 import { useMe } from "../auth/use-me";
 import { CandidateConsultations } from "../consultations/candidate-consultations";
 import { ConsultationForm } from "../consultations/consultation-form";
+import { CandidateMatching } from "../matching/candidate-matching";
 import { useCandidate } from "./api";
 import { CandidateStatusBadge, ConsentBadges } from "./candidate-badges";
 import { CandidateOverview } from "./candidate-overview";
@@ -21,12 +22,12 @@ import { ResidenceSection } from "./residence-section";
 import { StatusChange } from "./status-change";
 import { TimelineSection } from "./timeline-section";
 
-const tabs = ["overview", "residence", "consents", "consultations", "documents", "timeline", "privacy"] as const;
+const tabs = ["overview", "residence", "consents", "consultations", "matching", "documents", "timeline", "privacy"] as const;
 type Tab = (typeof tabs)[number];
 
 /**
  * One young person: name, status and the main actions on top; below, tabs for the data, the residence
- * section (permitted roles), consents, counselling, documents, the history and (admins) data protection.
+ * section (permitted roles), consents, counselling, matching, documents, the history and (admins) data protection.
  * The open tab is kept in the address.
  */
 export function CandidateDetailPage() {
@@ -86,7 +87,7 @@ export function CandidateDetailPage() {
         <Tabs.List aria-label={t("candidates.tabs.label")}>
           {visible.map((v) => (
             <Tabs.Tab key={v} value={v}>
-              {t(`candidates.tabs.${v}`)}
+              {v === "matching" ? t("matching.tab") : t(`candidates.tabs.${v}`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
@@ -103,6 +104,9 @@ export function CandidateDetailPage() {
         </Tabs.Panel>
         <Tabs.Panel value="consultations" pt="md">
           <CandidateConsultations candidateId={c.id} onRecord={() => setRecording(true)} />
+        </Tabs.Panel>
+        <Tabs.Panel value="matching" pt="md">
+          <CandidateMatching candidateId={c.id} />
         </Tabs.Panel>
         <Tabs.Panel value="documents" pt="md">
           <DocumentsSection candidateId={c.id} />

@@ -1,5 +1,6 @@
 import { Badge, Button, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Offer, OfferPage } from "../../../features/offers/schema";
@@ -64,6 +65,16 @@ export function CompanyOffers({ companyId }: { companyId: string }) {
               <Badge variant="light" color={statusColors[o.status]}>
                 {t(`offers.statuses.${o.status}`)}
               </Badge>
+              {o.status === "open" && (
+                <Button
+                  renderRoot={(root) => <Link {...root} to="/ausbildungsplaetze/$id/matching" params={{ id: o.id }} />}
+                  size="compact-xs"
+                  variant="subtle"
+                  aria-label={t("matching.offer.linkFor", { name: o.occupationName })}
+                >
+                  {t("matching.offer.link")}
+                </Button>
+              )}
               <Button
                 size="compact-xs"
                 variant="subtle"

@@ -1,7 +1,7 @@
 import { Badge, Button, Center, EmptyState, Group, Loader, Select, Stack, Table, Text, TextInput, VisuallyHidden } from "@mantine/core";
 import { useDebouncedCallback } from "@mantine/hooks";
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { useNavigate, useSearch } from "@tanstack/react-router";
+import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { District } from "../../../features/geo/schema";
@@ -219,7 +219,18 @@ export function OffersPage() {
                       {t(`offers.statuses.${o.status}`)}
                     </Badge>
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>
+                    {o.status === "open" && (
+                      <Button
+                        renderRoot={(root) => <Link {...root} to="/ausbildungsplaetze/$id/matching" params={{ id: o.id }} />}
+                        size="compact-xs"
+                        variant="subtle"
+                        mr={4}
+                        aria-label={t("matching.offer.linkFor", { name: `${o.occupationName}, ${o.companyName}` })}
+                      >
+                        {t("matching.offer.link")}
+                      </Button>
+                    )}
                     <Button
                       size="compact-xs"
                       variant="light"

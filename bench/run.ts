@@ -4,9 +4,10 @@ import path from "node:path";
 import { runCandidatesBench } from "./candidates.js";
 import { runCompaniesBench } from "./companies.js";
 import { runMatchingBench } from "./matching.js";
+import { runMatchingDailyBench } from "./matching-daily.js";
 
 /**
- * npm run bench [-- matching] [-- companies] [-- candidates] [--quick] [--only B1,B3]
+ * npm run bench [-- matching] [-- companies] [-- candidates] [-- matching-daily] [--quick] [--only B1,B3]
  * Each figure is printed beside its anchor or target, measured in the same run, and written to bench/results/.
  */
 const args = process.argv.slice(2);
@@ -15,7 +16,7 @@ const onlyArg = args.find((a) => a.startsWith("--only"));
 const only = onlyArg ? (onlyArg.includes("=") ? onlyArg.split("=")[1] : args[args.indexOf(onlyArg) + 1])?.split(",") : undefined;
 const suites = args.filter((a) => !a.startsWith("--") && !(only ?? []).join(",").includes(a));
 const run = suites.length ? suites : ["matching"];
-const known = ["matching", "companies", "candidates"];
+const known = ["matching", "companies", "candidates", "matching-daily"];
 
 const write = (name: string, text: string) => {
   const out = path.resolve(import.meta.dirname, "results", name);
@@ -49,6 +50,17 @@ for (const suite of run) {
     write(path.join(tmpdir(), quick ? "lotse-candidates-plans-quick.txt" : "lotse-candidates-plans.txt"), plans);
     if (rows.some((r) => !r.met)) {
       console.error("A target was missed (see the plans).");
+      process.exitCode = 1;
+    }
+    continue;
+  }
+  if (suite === "matching-daily") {
+    const { rows, plans } = await runMatchingDailyBench({ quick });
+    // The quick run's figures and all plans go to the temporary directory (bench/results keeps the full run's figures).
+    write(quick ? path.join(tmpdir(), "lotse-matching-daily-quick.json") : "matching-daily.json", `${JSON.stringify(rows, null, 2)}\n`);
+    write(path.join(tmpdir(), quick ? "lotse-matching-daily-plans-quick.txt" : "lotse-matching-daily-plans.txt"), plans);
+    if (rows.some((r) => r.met === false)) {
+      console.error("A target was missed.");
       process.exitCode = 1;
     }
     continue;

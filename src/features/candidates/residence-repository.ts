@@ -1,18 +1,10 @@
-import { type Insertable, sql } from "kysely";
-import type { CandidateResidenceTable } from "../../db/types.js";
+import { sql } from "kysely";
 import type { Db } from "../../lib/context.js";
 import type { Residence, ResidenceInput } from "./schema.js";
 
 /** The residence section (high-risk data, DOMAIN.md): its own table, read only through these functions, each call audited by the service. */
 
 const dateText = (column: string) => sql<string | null>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
-/**
- * `held_since` is `Generated<Nullable<DateColumn>>` in src/db/types.ts, and Kysely does not unwrap a
- * column type inside `Generated`: an insert would ask for the column type itself (an update takes the
- * text). PostgreSQL takes the ISO text.
- */
-type HeldSince = Insertable<CandidateResidenceTable>["held_since"];
-
 /**
  * The columns of the section, with the name of the company a permit is tied to (a fact of the
  * person's permit: shown to whoever may read the section, whichever district the company lies in).
@@ -86,7 +78,7 @@ export async function saveResidence(db: Db, candidateId: string, input: Residenc
   };
   await db
     .insertInto("candidate_residence")
-    .values({ candidate_id: candidateId, ...values, held_since: values.held_since as HeldSince })
+    .values({ candidate_id: candidateId, ...values })
     .onConflict((oc) => oc.column("candidate_id").doUpdateSet(values))
     .execute();
 }

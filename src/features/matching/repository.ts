@@ -354,10 +354,10 @@ export async function insertRun(db: Db, row: { mode: "optimal" | "stable"; distr
     .insertInto("matching_run")
     .values({
       mode: row.mode,
-      districts: row.districts ? sql`${sql`array[${sql.join(row.districts)}]`}::char(5)[]` : null,
+      districts: row.districts ? sql<string[]>`${row.districts}::char(5)[]` : null,
       requested_by: row.by,
       created_at: row.at,
-    } as never)
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return r.id;

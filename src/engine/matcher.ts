@@ -110,35 +110,6 @@ export function createMatcher(options: MatcherOptions) {
     return false;
   };
 
-  /**
-   * Calls visit(o) for every live offer within the candidate's reach (the grid's cells, then the
-   * exact distance), and marks every offer it looked at as seen in this pass.
-   */
-  function forEachReachableOffer(c: number, visit: (o: number) => void): number {
-    const s = nextStamp(O.count);
-    const lat = C.lat.data[c] as number;
-    const lon = C.lon.data[c] as number;
-    const reach = reachKm(c);
-    const alive = O.alive.data;
-    const olat = O.lat.data;
-    const olon = O.lon.data;
-    for (const list of O.grid.cellsNear(lat, lon, reach)) {
-      for (let x = 0; x < list.length; x++) {
-        const o = list[x] as number;
-        if (alive[o] !== 1) continue;
-        if (distanceKm(lat, lon, olat[o] as number, olon[o] as number) > reach) continue;
-        seen[o] = s;
-        visit(o);
-      }
-    }
-    for (const o of slotsOf(checkedOffers.get(C.ids[c] as string), O.slot)) {
-      if (seen[o] === s || alive[o] !== 1) continue;
-      seen[o] = s;
-      visit(o);
-    }
-    return s;
-  }
-
   // The best occupation score at each level (none, Bereich, Hauptgruppe, Gruppe, same occupation) and
   // with it the best total a pair of that level can reach: offers that cannot beat the k-th best so
   // far are never scored.
@@ -321,7 +292,14 @@ export function createMatcher(options: MatcherOptions) {
     };
   }
 
-  const assign = createAssigner({ offers: O, candidates: C, ctx, forEachReachableOffer });
+  const assign = createAssigner({
+    offers: O,
+    candidates: C,
+    ctx,
+    reachOf: reachKm,
+    checkedOf: (c) => slotsOf(checkedOffers.get(C.ids[c] as string), O.slot),
+    maxStationKm: () => Math.max(rules.maxStationKm, ...ruleSets.sets.map((r) => r.maxStationKm)),
+  });
 
   /** Keeps the snapshot current: upserts and removals touch only the changed records and their index cells. */
   function update(change: {

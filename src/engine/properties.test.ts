@@ -157,15 +157,20 @@ describe("optimal assignment", () => {
         const perOffer = new Map<string, number>();
         const seen = new Set<string>();
         const rowEdges: [number, number][][] = [];
+        // Every pair, explained one by one (no index, no pruning): the run's graph must lose none of them.
         candidates.forEach((c) => {
-          const feasible = m.suggestOffers(c.id, 100).items;
-          rowEdges.push(feasible.map((f) => [offers.findIndex((o) => o.id === f.offerId), f.score]));
+          const edges: [number, number][] = [];
+          offers.forEach((o, j) => {
+            const { score } = m.explainPair(c.id, o.id);
+            if (score !== null) edges.push([j, score]);
+          });
+          rowEdges.push(edges);
         });
         for (const a of result.assignments) {
           expect(seen.has(a.candidateId)).toBe(false);
           seen.add(a.candidateId);
           perOffer.set(a.offerId, (perOffer.get(a.offerId) ?? 0) + 1);
-          expect(m.suggestOffers(a.candidateId, 100).items.some((i) => i.offerId === a.offerId)).toBe(true);
+          expect(m.explainPair(a.candidateId, a.offerId).score).toBe(a.score);
         }
         for (const o of offers) expect(perOffer.get(o.id) ?? 0).toBeLessThanOrEqual(o.places);
         expect(result.assignments.length + result.unassigned.length).toBe(candidates.length);
@@ -184,6 +189,43 @@ describe("optimal assignment", () => {
     );
     // The instances must be interesting: places contested in a good share of them.
     expect(contested).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe("a run's pairs", () => {
+  it("a run pairs one person and one place exactly when the pair is feasible (stations, car, wishes, hand-checked commutes)", () => {
+    // Close together (a few km), so that the railway-station rule (3 km to a station, else 6 km at most) decides often.
+    const near = (arb: fc.Arbitrary<OfferInput> | fc.Arbitrary<CandidateInput>) =>
+      arb.chain((x) =>
+        fc.record({ lat: fc.double({ min: 51.45, max: 51.53, noNaN: true }), lon: fc.double({ min: 11.9, max: 12.02, noNaN: true }) }).map((p) => ({ ...x, ...p })),
+      );
+    let feasibleSeen = 0;
+    let infeasibleSeen = 0;
+    let byTrainFarFromStation = 0;
+    fc.assert(
+      fc.property(near(candidateArb(0)) as fc.Arbitrary<CandidateInput>, near(offerArb(0)) as fc.Arbitrary<OfferInput>, fc.boolean(), (c, o, checked) => {
+        const m = createMatcher({
+          today,
+          offers: [{ ...o, places: 1 }],
+          candidates: [c],
+          commuteChecks: checked ? [{ candidateId: c.id, offerId: o.id }] : [],
+        });
+        const pair = m.explainPair(c.id, o.id);
+        const feasible = pair.score !== null;
+        const commute = pair.reasons.find((r) => r.criterion === "commute");
+        // The edge case: without a car, a station more than 3 km off, between 4.5 and 6 km away.
+        if (feasible && commute?.code === "commute.public_transport" && Number(commute.params?.stationKm) > 3 && Number(commute.params?.km) > 4.5)
+          byTrainFarFromStation++;
+        if (feasible) feasibleSeen++;
+        else infeasibleSeen++;
+        expect(m.assign({ mode: "optimal" }).assignments.length).toBe(feasible ? 1 : 0);
+        expect(m.assign({ mode: "stable" }).assignments.length).toBe(feasible ? 1 : 0);
+      }),
+      { numRuns: 3000, seed: 20261207 },
+    );
+    expect(feasibleSeen).toBeGreaterThan(100);
+    expect(infeasibleSeen).toBeGreaterThan(100);
+    expect(byTrainFarFromStation).toBeGreaterThan(5);
   });
 });
 

@@ -68,8 +68,6 @@ export class TopK {
   constructor(
     readonly k: number,
     private readonly before: (a: number, b: number) => boolean,
-    /** Only items it lets through enter (a caller's scope); asked only for items that would enter. */
-    private readonly accept?: (item: number) => boolean,
   ) {
     this.scores = new Float64Array(Math.max(1, k));
     this.items = new Int32Array(Math.max(1, k));
@@ -84,7 +82,6 @@ export class TopK {
     const it = this.items;
     let i: number;
     if (this.size < this.k) {
-      if (this.accept && !this.accept(item)) return;
       i = this.size++;
       while (i > 0) {
         const p = (i - 1) >> 1;
@@ -99,7 +96,6 @@ export class TopK {
     }
     // Full: replace the worst (the root) when the new one is better.
     if (!this.worse(s[0] as number, it[0] as number, score, item)) return;
-    if (this.accept && !this.accept(item)) return;
     i = 0;
     const n = this.size;
     for (;;) {

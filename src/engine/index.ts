@@ -2,7 +2,7 @@
 
 export { type AssignmentSolution, type BipartiteGraph, certifyOptimality, solveAssignment, solveSparseAssignment } from "./assignment.js";
 export { solveDenseAssignment } from "./assignment-dense.js";
-export { type AssignOptions, createMatcher, type Matcher, type MatcherOptions } from "./matcher.js";
+export { type AssignOptions, createMatcher, type Matcher, type MatcherOptions, type Scope } from "./matcher.js";
 export { type RuleBook, type Rules, rulesOn } from "./rules.js";
 export { countBlockingPairs, deferredAcceptance, lottery, type Preferences, seededRandom } from "./stable.js";
 export * from "./types.js";

@@ -87,7 +87,11 @@ export function createAssigner({ offers, candidates, ctx, reachOf, checkedOf, ma
     });
     const stationKm = maxStationKm();
     const { local, colOfLocal, localOfCol, grids } = indexRunOffers(offers, colSlots, stationKm);
-    const localCtx: PairContext = { ...ctx, offers: local, commuteChecked: (c, l) => ctx.commuteChecked(c, colSlots[colOfLocal[l] as number] as number) };
+    const localCtx: PairContext = {
+      ...ctx,
+      offers: local,
+      commuteChecked: (c, l) => ctx.commuteChecked(c, colSlots[colOfLocal[l] as number] as number),
+    };
     const seen = new Int32Array(colSlots.length).fill(-1);
     const rowStart = new Int32Array(rowSlots.length + 1);
     // Edges in typed buffers (millions of them: no object per edge), a row's columns sorted as numbers.
@@ -249,9 +253,7 @@ export function createAssigner({ offers, candidates, ctx, reachOf, checkedOf, ma
   }
 
   function assign(opts: AssignOptions): AssignmentResult & { blockingPairs?: number } {
-    const tProf = performance.now();
     const { graph, rowSlots, colSlots } = buildGraph(opts);
-    (globalThis as any).__prof = { build: performance.now() - tProf, edges: graph.edgeCol.length, considered: (globalThis as any).__n };
     let colOfRow: Int32Array;
     let blockingPairs: number | undefined;
     const scoreOf = new Map<number, number>();

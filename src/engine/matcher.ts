@@ -4,7 +4,7 @@ import { TopK } from "./heap.js";
 import { createAssigner } from "./matcher-assign.js";
 import { commuteScore, evaluatePair, INFEASIBLE, occupationLevelScore, type PairContext } from "./pair.js";
 import { type RuleBook, RuleSets, rulesOn } from "./rules.js";
-import { CandidateColumns, OccupationIds, OfferColumns } from "./snapshot.js";
+import { CandidateColumns, districtIds, OccupationIds, OfferColumns } from "./snapshot.js";
 import {
   type CandidateInput,
   type CandidateSuggestion,
@@ -16,6 +16,9 @@ import {
   SCORE_UNITS,
   type Weights,
 } from "./types.js";
+
+/** Whom an answer may show: the user's districts (AGS), or any test on the id. */
+export type Scope = ((id: string) => boolean) | { districts: readonly string[] };
 
 export type MatcherOptions = {
   offers: OfferInput[];
@@ -104,11 +107,6 @@ export function createMatcher(options: MatcherOptions) {
   const slotsOf = (ids: Set<string> | undefined, slots: Map<string, number>) =>
     [...(ids ?? [])].map((id) => slots.get(id)).filter((x): x is number => x !== undefined);
   const hardOnly = (reasons: Reason[]) => reasons.filter((r) => hardCodes.has(r.code));
-  const wishes = (c: number, occ: number) => {
-    const w = CandidateColumns.maxWishes;
-    for (let r = 0; r < (C.wishCount.data[c] as number); r++) if (C.wishOcc.data[c * w + r] === occ) return true;
-    return false;
-  };
 
   // The best occupation score at each level (none, Bereich, Hauptgruppe, Gruppe, same occupation) and
   // with it the best total a pair of that level can reach: offers that cannot beat the k-th best so
@@ -123,20 +121,30 @@ export function createMatcher(options: MatcherOptions) {
     return (bestAtLevel[level] as number) - (weights.commute * (1 - commute)) / ctx.weightSum + 0.5 / SCORE_UNITS;
   };
 
-  /** A top-k list of the items `accept` lets through (the user's scope), asked by id. */
-  const topK = (k: number, ids: string[], before: (a: number, b: number) => boolean, accept?: (id: string) => boolean) =>
-    new TopK(k, before, accept ? (item) => accept(ids[item] as string) : undefined);
+  const topK = (k: number, before: (a: number, b: number) => boolean) => new TopK(k, before);
+  /**
+   * The user's scope as a test on a slot, asked before a pair is scored: districts by their interned
+   * number (one array read), or any test on the id.
+   */
+  const scopeTest = (scope: Scope | undefined, ids: string[], district: { data: Int32Array }): ((slot: number) => boolean) | null => {
+    if (!scope) return null;
+    if (typeof scope === "function") return (slot) => scope(ids[slot] as string);
+    const allowed = new Uint8Array(Math.max(1, ...scope.districts.map((d) => districtIds.of(d) + 1)));
+    for (const d of scope.districts) allowed[districtIds.of(d)] = 1;
+    return (slot) => allowed[district.data[slot] as number] === 1;
+  };
 
   function suggestOffers(
     candidateId: string,
     k: number,
-    accept?: (offerId: string) => boolean,
+    scope?: Scope,
   ): { items: OfferSuggestion[]; infeasible: { offerId: string; reasons: Reason[] }[] } {
     const c = C.slot.get(candidateId);
     if (c === undefined) throw new Error(`unknown candidate ${candidateId}`);
     const before = (a: number, b: number) => (O.ids[a] as string) < (O.ids[b] as string);
-    const top = topK(k, O.ids, before, accept);
-    const blocked = topK(k, O.ids, before, accept);
+    const top = topK(k, before);
+    const blocked = topK(k, before);
+    const allow = scopeTest(scope, O.ids, O.district);
     const lat = C.lat.data[c] as number;
     const lon = C.lon.data[c] as number;
     const reach = reachKm(c);
@@ -151,7 +159,7 @@ export function createMatcher(options: MatcherOptions) {
 
     // 0. Places whose commute a counsellor checked by hand, wherever they are.
     for (const o of slotsOf(checkedOffers.get(candidateId), O.slot)) {
-      if (O.alive.data[o] !== 1) continue;
+      if (O.alive.data[o] !== 1 || (allow && !allow(o))) continue;
       seen[o] = pass;
       const score = evaluatePair(ctx, c, o, null);
       if (score >= 0) top.push(score, o);
@@ -165,7 +173,7 @@ export function createMatcher(options: MatcherOptions) {
       if (!list) continue;
       for (let x = 0; x < list.items.length; x++) {
         const o = list.items[x] as number;
-        if (seen[o] === pass) continue;
+        if (seen[o] === pass || (allow && !allow(o))) continue;
         seen[o] = pass;
         const d = distanceKm(lat, lon, list.lat[x] as number, list.lon[x] as number);
         const score = d > reach ? INFEASIBLE : evaluatePair(ctx, c, o, null);
@@ -186,7 +194,7 @@ export function createMatcher(options: MatcherOptions) {
             const dLat = (list.lat[x] as number) - lat;
             if (dLat > latReach || dLat < -latReach) continue;
             const o = list.items[x] as number;
-            if (seen[o] === pass) continue;
+            if (seen[o] === pass || (allow && !allow(o))) continue;
             seen[o] = pass;
             const d = distanceKm(lat, lon, list.lat[x] as number, list.lon[x] as number);
             if (d > reach || bestAt(3, d, reach, mobile) < threshold()) continue;
@@ -201,7 +209,7 @@ export function createMatcher(options: MatcherOptions) {
         for (const list of O.grid.cellsNear(lat, lon, reach)) {
           for (let x = 0; x < list.length; x++) {
             const o = list[x] as number;
-            if (seen[o] === pass || alive[o] !== 1) continue;
+            if (seen[o] === pass || alive[o] !== 1 || (allow && !allow(o))) continue;
             const d = distanceKm(lat, lon, olat[o] as number, olon[o] as number);
             if (d > reach || bestAt(2, d, reach, mobile) < threshold()) continue;
             if (bestAt(1, d, reach, mobile) < threshold() && !sharesMainGroup(c, o)) continue;
@@ -245,39 +253,57 @@ export function createMatcher(options: MatcherOptions) {
   function suggestCandidates(
     offerId: string,
     k: number,
-    accept?: (candidateId: string) => boolean,
+    scope?: Scope,
   ): { items: CandidateSuggestion[]; infeasible: { candidateId: string; reasons: Reason[] }[] } {
     const o = O.slot.get(offerId);
     if (o === undefined) throw new Error(`unknown offer ${offerId}`);
     const before = (a: number, b: number) => (C.ids[a] as string) < (C.ids[b] as string);
-    const top = topK(k, C.ids, before, accept);
-    const blocked = topK(k, C.ids, before, accept);
+    const top = topK(k, before);
+    const blocked = topK(k, before);
+    const allow = scopeTest(scope, C.ids, C.district);
     const lat = O.lat.data[o] as number;
     const lon = O.lon.data[o] as number;
     const occ = O.occ.data[o] as number;
     const s = nextStamp(C.count);
-    for (const list of C.grid.cellsNear(lat, lon, C.maxCommuteKm)) {
-      for (let x = 0; x < list.length; x++) {
-        const c = list[x] as number;
-        if (C.alive.data[c] !== 1) continue;
-        seen[c] = s;
-        const score = evaluatePair(ctx, c, o, null);
-        if (score >= 0) top.push(score, c);
-        else if (wishes(c, occ)) blocked.push(-distanceKm(lat, lon, C.lat.data[c] as number, C.lon.data[c] as number), c);
-      }
-    }
+    const threshold = () => (top.size < k ? Number.NEGATIVE_INFINITY : (top.scores[0] as number));
+    const latReach = C.maxCommuteKm / 110.5;
+    // 0. People whose commute to this place a counsellor checked by hand, wherever they live.
     for (const c of slotsOf(checkedCandidates.get(offerId), C.slot)) {
-      if (seen[c] === s || C.alive.data[c] !== 1) continue;
+      if (seen[c] === s || C.alive.data[c] !== 1 || (allow && !allow(c))) continue;
       seen[c] = s;
       const score = evaluatePair(ctx, c, o, null);
       if (score >= 0) top.push(score, c);
     }
+    // 1. Everyone who wishes this occupation, nationwide: in reach they are scored, out of reach (or
+    //    ruled out otherwise) the nearest explain why they are missing.
     const wishing = C.byWish.get(occ);
     for (let x = 0; x < (wishing?.items.length ?? 0); x++) {
       const c = wishing?.items[x] as number;
-      if (seen[c] === s) continue;
+      if (seen[c] === s || (allow && !allow(c))) continue;
       seen[c] = s;
-      blocked.push(-distanceKm(lat, lon, wishing?.lat[x] as number, wishing?.lon[x] as number), c);
+      const score = evaluatePair(ctx, c, o, null);
+      if (score >= 0) top.push(score, c);
+      else blocked.push(-distanceKm(lat, lon, wishing?.lat[x] as number, wishing?.lon[x] as number), c);
+    }
+    // 2. People open to related fields whose wish shares the place's Berufsgruppe, then Hauptgruppe,
+    //    then Bereich: each level only while its best possible score can still enter the top k.
+    const keys = [O.k3.data[o] as number, O.k2.data[o] as number, O.k1.data[o] as number];
+    for (const [at, key] of keys.entries()) {
+      const level = 3 - at;
+      const list = key >= 0 ? C.byWishLevel[at]?.get(key) : undefined;
+      if (!list || (bestAtLevel[level] as number) < threshold()) continue;
+      for (let x = 0; x < list.items.length; x++) {
+        const dLat = (list.lat[x] as number) - lat;
+        if (dLat > latReach || dLat < -latReach) continue;
+        const c = list.items[x] as number;
+        if (seen[c] === s || (allow && !allow(c))) continue;
+        seen[c] = s;
+        const reach = reachKm(c);
+        const d = distanceKm(lat, lon, list.lat[x] as number, list.lon[x] as number);
+        if (d > reach || bestAt(level, d, reach, C.car.data[c] === 1 && C.licence.data[c] === 1) < threshold()) continue;
+        const score = evaluatePair(ctx, c, o, null);
+        if (score >= 0) top.push(score, c);
+      }
     }
     return {
       items: top.sorted().map(({ score, item }) => {

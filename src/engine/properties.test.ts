@@ -197,30 +197,42 @@ describe("a run's pairs", () => {
     // Close together (a few km), so that the railway-station rule (3 km to a station, else 6 km at most) decides often.
     const near = (arb: fc.Arbitrary<OfferInput> | fc.Arbitrary<CandidateInput>) =>
       arb.chain((x) =>
-        fc.record({ lat: fc.double({ min: 51.45, max: 51.53, noNaN: true }), lon: fc.double({ min: 11.9, max: 12.02, noNaN: true }) }).map((p) => ({ ...x, ...p })),
+        fc
+          .record({ lat: fc.double({ min: 51.45, max: 51.53, noNaN: true }), lon: fc.double({ min: 11.9, max: 12.02, noNaN: true }) })
+          .map((p) => ({ ...x, ...p })),
       );
     let feasibleSeen = 0;
     let infeasibleSeen = 0;
     let byTrainFarFromStation = 0;
     fc.assert(
-      fc.property(near(candidateArb(0)) as fc.Arbitrary<CandidateInput>, near(offerArb(0)) as fc.Arbitrary<OfferInput>, fc.boolean(), (c, o, checked) => {
-        const m = createMatcher({
-          today,
-          offers: [{ ...o, places: 1 }],
-          candidates: [c],
-          commuteChecks: checked ? [{ candidateId: c.id, offerId: o.id }] : [],
-        });
-        const pair = m.explainPair(c.id, o.id);
-        const feasible = pair.score !== null;
-        const commute = pair.reasons.find((r) => r.criterion === "commute");
-        // The edge case: without a car, a station more than 3 km off, between 4.5 and 6 km away.
-        if (feasible && commute?.code === "commute.public_transport" && Number(commute.params?.stationKm) > 3 && Number(commute.params?.km) > 4.5)
-          byTrainFarFromStation++;
-        if (feasible) feasibleSeen++;
-        else infeasibleSeen++;
-        expect(m.assign({ mode: "optimal" }).assignments.length).toBe(feasible ? 1 : 0);
-        expect(m.assign({ mode: "stable" }).assignments.length).toBe(feasible ? 1 : 0);
-      }),
+      fc.property(
+        near(candidateArb(0)) as fc.Arbitrary<CandidateInput>,
+        near(offerArb(0)) as fc.Arbitrary<OfferInput>,
+        fc.boolean(),
+        (c, o, checked) => {
+          const m = createMatcher({
+            today,
+            offers: [{ ...o, places: 1 }],
+            candidates: [c],
+            commuteChecks: checked ? [{ candidateId: c.id, offerId: o.id }] : [],
+          });
+          const pair = m.explainPair(c.id, o.id);
+          const feasible = pair.score !== null;
+          const commute = pair.reasons.find((r) => r.criterion === "commute");
+          // The edge case: without a car, a station more than 3 km off, between 4.5 and 6 km away.
+          if (
+            feasible &&
+            commute?.code === "commute.public_transport" &&
+            Number(commute.params?.stationKm) > 3 &&
+            Number(commute.params?.km) > 4.5
+          )
+            byTrainFarFromStation++;
+          if (feasible) feasibleSeen++;
+          else infeasibleSeen++;
+          expect(m.assign({ mode: "optimal" }).assignments.length).toBe(feasible ? 1 : 0);
+          expect(m.assign({ mode: "stable" }).assignments.length).toBe(feasible ? 1 : 0);
+        },
+      ),
       { numRuns: 3000, seed: 20261207 },
     );
     expect(feasibleSeen).toBeGreaterThan(100);

@@ -16,6 +16,9 @@ export class OccupationIds {
   }
 }
 
+/** Districts (AGS) as small integers, shared by every snapshot (a few hundred at most). */
+export const districtIds = new OccupationIds();
+
 /** An unknown date. */
 export const noDay = -1e7;
 
@@ -84,6 +87,8 @@ export class OfferColumns {
   readonly licence = new Column(Uint8Array, 0);
   /** The company, interned (-1: none recorded). */
   readonly company = new Column(Int32Array, 0);
+  /** The district, interned (-1: none recorded). */
+  readonly district = new Column(Int32Array, 0);
   /** Index of the rule set valid on the start date. */
   readonly ruleSet = new Column(Int16Array, 0);
   readonly grid = new GridIndex();
@@ -120,6 +125,7 @@ export class OfferColumns {
     this.minSchool.data[i] = o.requirements.minSchoolCertificate ? school[o.requirements.minSchoolCertificate] : -1;
     this.licence.data[i] = o.requirements.drivingLicence ? 1 : 0;
     this.company.data[i] = o.companyId ? this.companies.of(o.companyId) : -1;
+    this.district.data[i] = o.district ? districtIds.of(o.district) : -1;
     this.ruleSet.data[i] = this.ruleSetOn(o.startDate);
     this.grid.insert(i, o.lat, o.lon);
     this.byOccupation.add(occ, i, o.lat, o.lon);
@@ -184,6 +190,8 @@ export class CandidateColumns {
   readonly heldSinceDay = new Column(Int32Array, 0);
   readonly identity = new Column(Uint8Array, 0);
   readonly passport = new Column(Uint8Array, 0);
+  /** The district, interned (-1: none recorded). */
+  readonly district = new Column(Int32Array, 0);
   /** The company a tied permit names, interned (-1: none recorded). */
   readonly tiedCompany = new Column(Int32Array, 0);
   /** Wishes, ranked: up to `maxWishes` per candidate in fixed-width rows. */
@@ -194,6 +202,8 @@ export class CandidateColumns {
   readonly wishK3 = new Column(Int16Array, 0, maxWishes);
   readonly grid = new GridIndex();
   readonly byWish = new PointLists();
+  /** Candidates open to related fields, by a wish's Berufsgruppe, Hauptgruppe and Bereich (levels 3, 2, 1). */
+  readonly byWishLevel = [new PointLists(), new PointLists(), new PointLists()] as const;
   maxCommuteKm = 0;
   static readonly maxWishes = maxWishes;
 
@@ -231,6 +241,7 @@ export class CandidateColumns {
     this.heldSinceDay.data[i] = c.residence.heldSince ? dayNumber(c.residence.heldSince) : noDay;
     this.identity.data[i] = c.residence.identityClarified ? 1 : 0;
     this.passport.data[i] = c.residence.hasPassport ? 1 : 0;
+    this.district.data[i] = c.district ? districtIds.of(c.district) : -1;
     this.tiedCompany.data[i] = c.residence.tiedCompanyId ? this.companies.of(c.residence.tiedCompanyId) : -1;
     const wishes = c.desiredOccupations.slice(0, w);
     this.wishCount.data[i] = wishes.length;
@@ -242,6 +253,9 @@ export class CandidateColumns {
       this.wishK2.data[i * w + r] = b2;
       this.wishK3.data[i * w + r] = b3;
       this.byWish.add(occ, i, c.lat, c.lon);
+      if (c.openToRelatedFields) {
+        for (const [level, key] of [b3, b2, b1].entries()) if (key >= 0) this.byWishLevel[level]?.add(key, i, c.lat, c.lon);
+      }
     });
     this.grid.insert(i, c.lat, c.lon);
     return i;
@@ -254,6 +268,11 @@ export class CandidateColumns {
     this.alive.data[i] = 0;
     this.grid.remove(i);
     const w = CandidateColumns.maxWishes;
-    for (let r = 0; r < (this.wishCount.data[i] as number); r++) this.byWish.remove(this.wishOcc.data[i * w + r] as number, i);
+    for (let r = 0; r < (this.wishCount.data[i] as number); r++) {
+      this.byWish.remove(this.wishOcc.data[i * w + r] as number, i);
+      if (this.open.data[i] !== 1) continue;
+      const keys = [this.wishK3.data[i * w + r] as number, this.wishK2.data[i * w + r] as number, this.wishK1.data[i * w + r] as number];
+      for (const [level, key] of keys.entries()) if (key >= 0) this.byWishLevel[level]?.remove(key, i);
+    }
   }
 }

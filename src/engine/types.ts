@@ -21,11 +21,15 @@ export type OfferInput = {
   stationKm: number;
   /** The training company: a Ausbildungsduldung or § 16g permit is tied to one. */
   companyId?: string | null;
+  /** The district (AGS): only to keep an answer to a user's districts, never scored. */
+  district?: string | null;
   requirements: { minSchoolCertificate?: SchoolCertificate | null; minGermanLevel?: CefrLevel | null; drivingLicence?: boolean };
 };
 
 export type CandidateInput = {
   id: string;
+  /** The district (AGS): only to keep an answer to a user's districts, never scored. */
+  district?: string | null;
   lat: number;
   lon: number;
   stationKm: number;

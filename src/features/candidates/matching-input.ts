@@ -31,6 +31,7 @@ export async function candidatesForMatching(ctx: Pick<Ctx, "db">, ids?: string[]
     ags: r.ags,
     input: {
       id: r.id,
+      district: r.ags,
       lat: r.lat,
       lon: r.lon,
       stationKm: stationKmOf(r.postal_code),

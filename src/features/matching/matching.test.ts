@@ -170,6 +170,24 @@ describe("consent and scope", () => {
     expect(outside.status).toBe(403);
   });
 
+  it("a counsellor's suggestions hold only the own districts' people and places; the coordinator's hold all", async () => {
+    const halle = await t.signIn(demo.counsellorHalle);
+    const wittenberg = await t.signIn(demo.counsellorWittenberg);
+    const coordinator = await t.signIn(demo.coordinator);
+    const halleKitchen = await offer(halle, await company(halle, "Gasthaus Saaleblick", "06116"), "Koch/Köchin");
+    const bitterfeldKitchen = await offer(wittenberg, await company(wittenberg, "Hotel am Goitzsche-See", "06749"), "Koch/Köchin");
+    const inHalle = await person(halle, "06116", ["Koch/Köchin"]);
+    const inBitterfeld = await person(wittenberg, "06749", ["Koch/Köchin"]);
+    const people = async (as: string) => (await forOffer(as, halleKitchen)).items.map((i) => i.candidateId);
+    const places = async (as: string) => (await forCandidate(as, inBitterfeld)).items.map((i) => i.offerId);
+    expect(await people(coordinator)).toEqual(expect.arrayContaining([inHalle, inBitterfeld]));
+    expect(await people(halle)).toContain(inHalle);
+    expect(await people(halle)).not.toContain(inBitterfeld);
+    expect(await places(coordinator)).toEqual(expect.arrayContaining([halleKitchen, bitterfeldKitchen]));
+    expect(await places(wittenberg)).toContain(bitterfeldKitchen);
+    expect(await places(wittenberg)).not.toContain(halleKitchen);
+  });
+
   it("a coordinator without residence rights sees no legal flags; a work ban shows only as 'a legal reason'", async () => {
     const halle = await t.signIn(demo.counsellorHalle);
     const place = await offer(halle, await company(halle, "Dachdecker Hoch", "06108"), "Dachdecker/-in");

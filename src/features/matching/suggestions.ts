@@ -2,7 +2,6 @@ import type { Reason } from "../../engine/index.js";
 import { audit } from "../../lib/audit.js";
 import { type Ctx, withWrite } from "../../lib/context.js";
 import { DomainError, fail } from "../../lib/errors.js";
-import type { Scope } from "../../lib/http/actor.js";
 import { msg } from "../../lib/i18n/messages.js";
 import { candidateSummaries } from "../candidates/matching-input.js";
 import { mayReadResidence, requireCandidate } from "../candidates/service.js";
@@ -14,9 +13,8 @@ import { deleteCommuteCheck, hasCommuteCheck, matchIdsForPairs, upsertCommuteChe
 import type { CandidateSuggestions, CommuteCheckInput, Explain, OfferSuggestions } from "./schema.js";
 import { currentSnapshot, type Snapshot } from "./snapshot.js";
 
-/** Whether a district is in the scope ("all", or one of the user's districts). */
-export const districtIn = (scope: Scope, ags: string | null | undefined) =>
-  scope.districts === "all" || (ags != null && scope.districts.includes(ags));
+/** The user's districts as the engine filters them (before it scores a pair). */
+const engineScope = (ctx: Ctx) => (ctx.scope.districts === "all" ? undefined : { districts: ctx.scope.districts });
 
 const fullName = (c: { firstName: string; lastName: string }) => `${c.firstName} ${c.lastName}`;
 
@@ -67,8 +65,7 @@ const render = (ctx: Ctx, legal: boolean, reasons: Reason[], infeasible: boolean
 /** Ranked places for a person, within the user's scope, with reasons and legal flags. */
 export async function suggestionsForCandidate(ctx: Ctx, candidateId: string, limit: number): Promise<OfferSuggestions> {
   const { snap } = await candidateInSnapshot(ctx, candidateId);
-  const accept = ctx.scope.districts === "all" ? undefined : (offerId: string) => districtIn(ctx.scope, snap.offerAgs.get(offerId));
-  const result = snap.matcher.suggestOffers(candidateId, limit, accept);
+  const result = snap.matcher.suggestOffers(candidateId, limit, engineScope(ctx));
   const legal = mayReadResidence(ctx);
   const ids = [...result.items.map((i) => i.offerId), ...result.infeasible.map((i) => i.offerId)];
   const [offers, matches] = await Promise.all([
@@ -106,8 +103,7 @@ export async function suggestionsForCandidate(ctx: Ctx, candidateId: string, lim
 /** Ranked young people for a place, within the user's scope. */
 export async function suggestionsForOffer(ctx: Ctx, offerId: string, limit: number): Promise<CandidateSuggestions> {
   const snap = await offerInSnapshot(ctx, offerId);
-  const accept = ctx.scope.districts === "all" ? undefined : (id: string) => districtIn(ctx.scope, snap.candidateAgs.get(id));
-  const result = snap.matcher.suggestCandidates(offerId, limit, accept);
+  const result = snap.matcher.suggestCandidates(offerId, limit, engineScope(ctx));
   const legal = mayReadResidence(ctx);
   const ids = [...result.items.map((i) => i.candidateId), ...result.infeasible.map((i) => i.candidateId)];
   const [people, matches] = await Promise.all([

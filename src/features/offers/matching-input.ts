@@ -13,6 +13,7 @@ export async function offersForMatching(ctx: Pick<Ctx, "db">, fromDay: string, i
     ags: r.ags,
     input: {
       id: r.id,
+      district: r.ags,
       companyId: r.company_id,
       kind: r.kind,
       occupation: { id: r.occupation_id, kldb: r.kldb },

@@ -21,21 +21,37 @@ const dayMs = 86_400_000;
 /** Days since 1970-01-01 of an ISO date; a missing date is far in the future. */
 export function dayNumber(iso: string | null | undefined): number {
   if (!iso) return 1e7;
-  const t = Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
-  if (Number.isNaN(t)) throw new Error(`invalid date: ${iso}`);
-  return Math.floor(t / dayMs);
+  // A snapshot reads hundreds of thousands of dates, most of them the same few start dates.
+  let day = knownDays.get(iso);
+  if (day === undefined) {
+    const t = Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
+    if (Number.isNaN(t)) throw new Error(`invalid date: ${iso}`);
+    day = Math.floor(t / dayMs);
+    if (knownDays.size > 100_000) knownDays.clear();
+    knownDays.set(iso, day);
+  }
+  return day;
 }
+const knownDays = new Map<string, number>();
 export const isoDay = (day: number) => new Date(day * dayMs).toISOString().slice(0, 10);
 
 /** KldB prefixes as numbers: Berufsbereich (1 digit), Hauptgruppe (2), Gruppe (3); -1 where the code is shorter. */
-export function kldbLevels(code: string): [number, number, number] {
-  const digits = code.replace(/\D/g, "");
-  return [
-    digits.length >= 1 ? Number(digits.slice(0, 1)) : -1,
-    digits.length >= 2 ? Number(digits.slice(0, 2)) : -1,
-    digits.length >= 3 ? Number(digits.slice(0, 3)) : -1,
-  ];
+export function kldbLevels(code: string): readonly [number, number, number] {
+  let levels = knownCodes.get(code);
+  if (!levels) {
+    const digits = code.replace(/\D/g, "");
+    levels = [
+      digits.length >= 1 ? Number(digits.slice(0, 1)) : -1,
+      digits.length >= 2 ? Number(digits.slice(0, 2)) : -1,
+      digits.length >= 3 ? Number(digits.slice(0, 3)) : -1,
+    ];
+    if (knownCodes.size > 100_000) knownCodes.clear();
+    knownCodes.set(code, levels);
+  }
+  return levels;
 }
+/** The KldB codes seen (the catalogue's few thousand at most). */
+const knownCodes = new Map<string, readonly [number, number, number]>();
 
 const earthRadiusKm = 6371.0088;
 const rad = Math.PI / 180;

@@ -18,15 +18,16 @@ const stationKmOf = (postalCode: string | null) => (postalCode ? (findPostcode(p
  */
 export async function candidatesForMatching(ctx: Pick<Ctx, "db">, ids?: string[]): Promise<MatchingCandidate[]> {
   const [rows, wishes] = await Promise.all([findMatchingCandidates(ctx.db, ids), findMatchingWishes(ctx.db, ids)]);
-  const byCandidate = new Map<string, { id: string; kldb: string }[]>();
+  const byCandidate = new Map<string, { id: string; kldb: string; rank: number }[]>();
   for (const w of wishes) {
     let list = byCandidate.get(w.candidate_id);
     if (!list) {
       list = [];
       byCandidate.set(w.candidate_id, list);
     }
-    list.push({ id: w.occupation_id, kldb: w.kldb });
+    list.push({ id: w.occupation_id, kldb: w.kldb, rank: w.rank });
   }
+  for (const list of byCandidate.values()) if (list.length > 1) list.sort((a, b) => a.rank - b.rank);
   return rows.map((r) => ({
     ags: r.ags,
     input: {
@@ -37,7 +38,7 @@ export async function candidatesForMatching(ctx: Pick<Ctx, "db">, ids?: string[]
       stationKm: stationKmOf(r.postal_code),
       germanLevel: (r.german_level ?? "A1") as CefrLevel,
       schoolCertificate: (r.school_certificate ?? "none") as SchoolCertificate,
-      desiredOccupations: byCandidate.get(r.id) ?? [],
+      desiredOccupations: (byCandidate.get(r.id) ?? []).map(({ id, kldb }) => ({ id, kldb })),
       openToRelatedFields: r.open_to_related_fields,
       hasDrivingLicence: r.has_driving_licence,
       hasCar: r.has_car,

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { selectPacked } from "../../db/packed-rows.js";
 import type { Db } from "../../lib/context.js";
 
 /**
@@ -34,10 +35,36 @@ export type MatchingCandidateRow = {
 
 const day = (column: string) => sql<string | null>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
 
+const candidateColumns = [
+  "id",
+  "lat",
+  "lon",
+  "postal_code",
+  "ags",
+  "german_level",
+  "school_certificate",
+  "open_to_related_fields",
+  "has_driving_licence",
+  "has_car",
+  "max_commute_km",
+  "available_from",
+  "birth_date",
+  "school_obligation_until",
+  "j1_examined_on",
+  "status",
+  "work_permission",
+  "valid_until",
+  "safe_country_of_origin",
+  "held_since",
+  "identity_clarified",
+  "has_passport",
+  "tied_company_id",
+] as const;
+
 /** Candidates in the pipeline (new or active, not anonymised, with a place to live); all, or those of `ids`. */
 export async function findMatchingCandidates(db: Db, ids?: string[]): Promise<MatchingCandidateRow[]> {
   if (ids && ids.length === 0) return [];
-  let q = db
+  const q = db
     .selectFrom("candidate as c")
     .leftJoin("candidate_residence as r", "r.candidate_id", "c.id")
     .select([
@@ -69,21 +96,21 @@ export async function findMatchingCandidates(db: Db, ids?: string[]): Promise<Ma
     .where("c.anonymised_at", "is", null)
     .where("c.lat", "is not", null)
     .where("c.lon", "is not", null);
-  if (ids) q = q.where("c.id", "in", ids);
-  return (await q.execute()) as MatchingCandidateRow[];
+  if (ids) return (await q.where("c.id", "in", ids).execute()) as MatchingCandidateRow[];
+  return selectPacked<MatchingCandidateRow>(db, q, candidateColumns);
 }
 
-/** The ranked wishes with their KldB codes, ordered by candidate and rank. */
-export async function findMatchingWishes(db: Db, ids?: string[]): Promise<{ candidate_id: string; occupation_id: string; kldb: string }[]> {
+export type MatchingWishRow = { candidate_id: string; occupation_id: string; kldb: string; rank: number };
+
+/** The wishes with their rank and KldB codes (in no particular order). */
+export async function findMatchingWishes(db: Db, ids?: string[]): Promise<MatchingWishRow[]> {
   if (ids && ids.length === 0) return [];
-  let q = db
+  const q = db
     .selectFrom("candidate_occupation as w")
     .innerJoin("occupation as o", "o.id", "w.occupation_id")
-    .select(["w.candidate_id", "w.occupation_id", "o.kldb"])
-    .orderBy("w.candidate_id")
-    .orderBy("w.rank");
-  if (ids) q = q.where("w.candidate_id", "in", ids);
-  return q.execute();
+    .select(["w.candidate_id", "w.occupation_id", "o.kldb", "w.rank"]);
+  if (ids) return q.where("w.candidate_id", "in", ids).execute();
+  return selectPacked<MatchingWishRow>(db, q, ["candidate_id", "occupation_id", "kldb", "rank"]);
 }
 
 /** What a suggestion shows of a person: name, where, German level (never contact or residence). */

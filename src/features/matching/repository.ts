@@ -450,8 +450,19 @@ export type RunPairRow = {
 
 /** A page of a run's pairs: the assigned (best first) or the unassigned (by name). */
 export async function findRunPairs(db: Db, runId: string, assigned: boolean, limit: number, offset: number): Promise<RunPairRow[]> {
-  let q = db
-    .selectFrom("matching_run_pair as p")
+  // The page first, from the run's own rows (an index walk), then the names of just those rows: a
+  // planner without statistics on freshly stored pairs would otherwise join them all before paging.
+  const pairs = db.selectFrom("matching_run_pair").selectAll().where("run_id", "=", runId);
+  const page = (
+    assigned
+      ? pairs.where("offer_id", "is not", null).orderBy("score_units", "desc").orderBy("candidate_id")
+      : pairs.where("offer_id", "is", null).orderBy("candidate_id")
+  )
+    .limit(limit)
+    .offset(offset)
+    .as("p");
+  const q = db
+    .selectFrom(page)
     .innerJoin("candidate as c", "c.id", "p.candidate_id")
     .leftJoin("offer as o", "o.id", "p.offer_id")
     .leftJoin("company as co", "co.id", "o.company_id")
@@ -472,12 +483,9 @@ export async function findRunPairs(db: Db, runId: string, assigned: boolean, lim
       "o.lon as offer_lon",
       "c.lat as candidate_lat",
       "c.lon as candidate_lon",
-    ])
-    .where("p.run_id", "=", runId);
-  q = assigned
-    ? q.where("p.offer_id", "is not", null).orderBy("p.score_units", "desc").orderBy("p.candidate_id")
-    : q.where("p.offer_id", "is", null).orderBy("p.candidate_id");
-  return (await q.limit(limit).offset(offset).execute()) as RunPairRow[];
+    ]);
+  const ordered = assigned ? q.orderBy("p.score_units", "desc").orderBy("p.candidate_id") : q.orderBy("p.candidate_id");
+  return (await ordered.execute()) as RunPairRow[];
 }
 
 export async function countRunPairs(db: Db, runId: string): Promise<{ assigned: number; unassigned: number; accepted: number }> {

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { selectPacked } from "../../db/packed-rows.js";
 import type { Db } from "../../lib/context.js";
 
 export type MatchingOfferRow = {
@@ -18,10 +19,27 @@ export type MatchingOfferRow = {
   driving_licence: boolean;
 };
 
+const offerColumns = [
+  "id",
+  "company_id",
+  "kind",
+  "occupation_id",
+  "kldb",
+  "places",
+  "start_date",
+  "postal_code",
+  "ags",
+  "lat",
+  "lon",
+  "min_school_certificate",
+  "min_german_level",
+  "driving_licence",
+] as const;
+
 /** Open places with a workplace on the map starting on or after `fromDay`: all, or those of `ids`. */
 export async function findMatchingOffers(db: Db, fromDay: string, ids?: string[]): Promise<MatchingOfferRow[]> {
   if (ids && ids.length === 0) return [];
-  let q = db
+  const q = db
     .selectFrom("offer as o")
     .innerJoin("occupation as occ", "occ.id", "o.occupation_id")
     .select([
@@ -44,8 +62,8 @@ export async function findMatchingOffers(db: Db, fromDay: string, ids?: string[]
     .where("o.start_date", ">=", fromDay)
     .where("o.lat", "is not", null)
     .where("o.lon", "is not", null);
-  if (ids) q = q.where("o.id", "in", ids);
-  return (await q.execute()) as MatchingOfferRow[];
+  if (ids) return (await q.where("o.id", "in", ids).execute()) as MatchingOfferRow[];
+  return selectPacked<MatchingOfferRow>(db, q, offerColumns);
 }
 
 export type OfferSummaryRow = {

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Role } from "../lib/http/actor.js";
 import { hashPassword } from "../lib/password.js";
 import { insertDemoCandidates } from "./demo-candidates.js";
+import { type DemoChains, insertDemoChains } from "./demo-chains.js";
 import { type DemoMatchingEngine, insertDemoMatches, type MatchSeedCounts } from "./demo-matching.js";
 import { type DemoPlace, type DemoStaff, insertRegion, type RegionCounts, type RegionSize } from "./demo-region.js";
 import type { Database } from "./types.js";
@@ -157,7 +158,7 @@ export type DemoEngineFactory = (db: Kysely<Database>, now: Date) => Promise<Dem
  */
 export async function seedDemoData(
   db: Kysely<Database>,
-  options: { region?: RegionOptions; engine?: DemoEngineFactory } = {},
+  options: { region?: RegionOptions; engine?: DemoEngineFactory; chains?: DemoChains } = {},
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (const account of demoAccounts) await insertAccount(trx, account);
@@ -166,6 +167,7 @@ export async function seedDemoData(
       await seedDemoCandidates(trx, options.region);
       const engine = options.engine ? await options.engine(trx, options.region.now) : undefined;
       await seedDemoMatches(trx, { now: options.region.now, engine });
+      if (options.chains) await insertDemoChains(trx, { now: options.region.now, staff: await demoStaff(trx), chains: options.chains });
     }
     await trx
       .insertInto("audit_log")

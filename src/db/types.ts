@@ -544,3 +544,119 @@ export interface MatchingChangePrunedTable {
   only_row: Generated<boolean>;
   upto: Generated<Int8>;
 }
+
+/* ---------- process chains (0008_chains.sql) ---------- */
+
+type JsonColumn<T> = ColumnType<T, string | undefined, string>;
+
+/** A deadline rule as stored (chain_step.deadlines, chain_run_step.deadlines). */
+export type StoredDeadlineRule = {
+  anchor: "training_start" | "match_stage" | "previous_step" | "training_end";
+  stage?: MatchStage | null;
+  amount: number;
+  unit: "calendar_months" | "weeks" | "days";
+  direction: "before" | "after";
+  kind: "no_earlier_than" | "at_latest";
+  label?: string | null;
+};
+
+export interface ChainTemplateTable {
+  id: Generated<string>;
+  name: string;
+  districts: Nullable<string[]>;
+  district_key: string;
+  version: number;
+  valid_from: DateColumn;
+  valid_to: Nullable<DateColumn>;
+  status: Generated<"draft" | "published" | "retired">;
+  source_template_id: Nullable<string>;
+  note: Nullable<string>;
+  seed_key: Nullable<string>;
+  created_by: Nullable<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  published_at: Ts;
+  published_by: Nullable<string>;
+  retired_at: Ts;
+}
+
+export interface ChainStepTable {
+  id: Generated<string>;
+  template_id: string;
+  position: number;
+  code: Nullable<string>;
+  title: string;
+  description: Nullable<string>;
+  lead_actor: string;
+  supporting_actors: ColumnType<string[], string[] | undefined, string[]>;
+  organisation_name: Nullable<string>;
+  organisation_contact: Nullable<string>;
+  documents: ColumnType<string[], string[] | undefined, string[]>;
+  legal_basis: Nullable<string>;
+  legal_valid_from: Nullable<DateColumn>;
+  legal_valid_to: Nullable<DateColumn>;
+  typical_duration_days: Nullable<number>;
+  deadlines: JsonColumn<StoredDeadlineRule[]>;
+  condition_residence: Nullable<string[]>;
+  condition_place_kinds: Nullable<string[]>;
+  condition_under18: Nullable<boolean>;
+  local: Generated<boolean>;
+  candidate_facing: Generated<boolean>;
+  to_check: ColumnType<string[], string[] | undefined, string[]>;
+  source_step_id: Nullable<string>;
+}
+
+export interface ChainRunTable {
+  id: Generated<string>;
+  match_id: string;
+  template_id: string;
+  template_version: number;
+  candidate_ags: Nullable<string>;
+  offer_ags: Nullable<string>;
+  place_kind: "training" | "entry_qualification" | "internship";
+  training_start: DateColumn;
+  training_end: Nullable<DateColumn>;
+  language: Generated<"de" | "en" | "ar" | "uk" | "fa">;
+  started_by: Nullable<string>;
+  started_at: Timestamp;
+  finished_at: Ts;
+}
+
+export interface ChainRunStepTable {
+  id: Generated<string>;
+  run_id: string;
+  template_step_id: Nullable<string>;
+  position: number;
+  code: Nullable<string>;
+  title: string;
+  description: Nullable<string>;
+  lead_actor: string;
+  organisation_name: Nullable<string>;
+  organisation_contact: Nullable<string>;
+  documents: ColumnType<string[], string[] | undefined, string[]>;
+  legal_basis: Nullable<string>;
+  legal_valid_from: Nullable<DateColumn>;
+  legal_valid_to: Nullable<DateColumn>;
+  deadlines: JsonColumn<StoredDeadlineRule[]>;
+  candidate_facing: Generated<boolean>;
+  residence_bound: Generated<boolean>;
+  unchecked: ColumnType<string[], string[] | undefined, string[]>;
+  earliest_date: Nullable<DateColumn>;
+  due_date: Nullable<DateColumn>;
+  dates: JsonColumn<{ kind: "no_earlier_than" | "at_latest"; label: string | null; date: string }[]>;
+  status: Generated<"open" | "in_progress" | "done" | "not_needed">;
+  reason: Nullable<string>;
+  note: Nullable<string>;
+  completed_on: Nullable<DateColumn>;
+  document_ids: ColumnType<string[], string[] | undefined, string[]>;
+  changed_by: Nullable<string>;
+  changed_at: Ts;
+}
+
+// Declaration merging: the chain tables join the one Database type.
+export interface Database {
+  chain_template: ChainTemplateTable;
+  chain_step: ChainStepTable;
+  chain_run: ChainRunTable;
+  chain_run_step: ChainRunStepTable;
+}

@@ -23,6 +23,9 @@ export const auditEntities = [
   "match",
   "matching_run",
   "commute_check",
+  "chain_template",
+  "chain_run",
+  "chain_run_step",
 ] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 
@@ -58,6 +61,9 @@ export const auditActions = [
   "data_export",
   "erase",
   "anonymise",
+  /** Process chains: a template copied to another district, a draft published. */
+  "transfer",
+  "publish",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -7,6 +7,8 @@ import { authRoutes } from "../features/auth/routes.js";
 import { documentRoutes, documentUploadHasOwnLimit } from "../features/candidates/document-routes.js";
 import { candidateRoutes } from "../features/candidates/routes.js";
 import { candidatesToday } from "../features/candidates/today.js";
+import { chainsRoutes } from "../features/chains/routes.js";
+import { chainsToday } from "../features/chains/today.js";
 import { contactLogRoutes } from "../features/companies/contact-log-routes.js";
 import { companyRoutes } from "../features/companies/routes.js";
 import { companiesToday } from "../features/companies/today.js";
@@ -51,13 +53,14 @@ const features: FeatureRoutes[] = [
   contactLogRoutes,
   offerRoutes,
   consultationRoutes,
-  todayRoutes([companiesToday, consultationsToday, candidatesToday, matchesToday]),
+  todayRoutes([companiesToday, consultationsToday, candidatesToday, matchesToday, chainsToday]),
   importRoutes,
   candidateRoutes,
   documentRoutes,
   privacyRoutes,
   registrationRoutes,
   matchingRoutes,
+  chainsRoutes,
 ];
 
 export function createApp(deps: AppDeps) {

@@ -3,6 +3,8 @@ import { sql } from "kysely";
 import pino from "pino";
 import { openDatabase } from "../db/connection.js";
 import { demoAccounts, demoPassword } from "../db/factories.js";
+import { scheduleChainDigest } from "../features/chains/digest.js";
+import { syncChainReference } from "../features/chains/reference.js";
 import { createJobRunner } from "../features/jobs/runner.js";
 import { currentSnapshot } from "../features/matching/snapshot.js";
 import { syncOccupationCatalogue } from "../features/occupations/service.js";
@@ -35,6 +37,8 @@ const handle = await openDatabase({
   process.exit(1);
 });
 if (!handle.created && (await syncOccupationCatalogue(handle.db))) log.info("Berufekatalog aktualisiert");
+// Reference process chains (Halle/Saalekreis and the district drafts): only what an older database lacks.
+if (!handle.created && (await syncChainReference(handle.db)).length) log.info("Prozessketten ergänzt");
 // PGlite runs no autovacuum: without statistics the planner picks poor plans for large lists
 // (bench/results/companies.json, "before ANALYZE"). PostgreSQL keeps its own statistics.
 if (handle.kind === "pglite") await sql`analyze`.execute(handle.db);
@@ -59,6 +63,10 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   // The nightly retention run (anonymises cases closed longer than RETENTION_MONTHS); queued once.
   scheduleRetention(systemContext({ db: handle.db, config, log }, "retention")).catch((err: Error) =>
     log.error({ err }, "Aufbewahrungslauf nicht geplant"),
+  );
+  // The weekly digest of due process-chain steps (Mondays); queued once.
+  scheduleChainDigest(systemContext({ db: handle.db, config, log }, "chains-digest")).catch((err: Error) =>
+    log.error({ err }, "Wochenübersicht der Prozessketten nicht geplant"),
   );
   // The matching snapshot is built once in the background, so the first suggestion does not wait for it.
   const warm = performance.now();

@@ -2,6 +2,8 @@ import type { Kysely } from "kysely";
 import { type DemoPlace, demoDistricts } from "../db/demo-region.js";
 import { seedDemoData } from "../db/factories.js";
 import type { Database } from "../db/types.js";
+import { demoChains } from "../features/chains/demo.js";
+import { syncChainReference } from "../features/chains/reference.js";
 import { geoReference } from "../features/geo/reference-data.js";
 import { findPostcode } from "../features/geo/service.js";
 import { demoMatchingEngine } from "../features/matching/demo-run.js";
@@ -37,5 +39,6 @@ export function demoRegionPlaces(districts: readonly string[] = demoDistricts.ma
  */
 export async function prepareNewDatabase(db: Kysely<Database>, demo: boolean, now = new Date()): Promise<void> {
   await syncOccupationCatalogue(db);
-  if (demo) await seedDemoData(db, { region: { now, places: demoRegionPlaces() }, engine: demoMatchingEngine });
+  await syncChainReference(db, now);
+  if (demo) await seedDemoData(db, { region: { now, places: demoRegionPlaces() }, engine: demoMatchingEngine, chains: demoChains });
 }

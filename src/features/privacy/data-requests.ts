@@ -5,6 +5,7 @@ import { storageOf } from "../candidates/documents.js";
 import { residenceLabels, statusLabels, workPermissionLabels } from "../candidates/labels.js";
 import { anonymiseCandidate, candidateDetail, requireCandidate } from "../candidates/service.js";
 import { candidateTimeline } from "../candidates/timeline.js";
+import { eraseChainRuns } from "../chains/erasure.js";
 import { consultationsOfCandidate, eraseCounselling } from "../consultations/erasure.js";
 import { eraseMatches } from "../matching/erasure.js";
 import { forgetRegistrations } from "../registration/service.js";
@@ -102,6 +103,7 @@ export async function anonymisePerson(ctx: Ctx, candidateId: string, action: "er
   const { result, keys } = await withWrite(ctx, async (w) => {
     const counselling = await eraseCounselling(w, candidateId);
     await eraseMatches(w, candidateId);
+    await eraseChainRuns(w, candidateId);
     const consents = await deleteConsentsOf(w.db, candidateId);
     await forgetRegistrations(w, candidateId);
     const { documents } = await anonymiseCandidate(w, candidateId);

@@ -4,8 +4,8 @@ import { z } from "@hono/zod-openapi";
 export const followUpSchema = z
   .object({
     source: z
-      .enum(["company", "referral", "consultation", "match"])
-      .describe("Aus welchem Bereich: Betriebe, Verweisungen, Beratungen, Matches (später auch Prozessketten)"),
+      .enum(["company", "referral", "consultation", "match", "chain"])
+      .describe("Aus welchem Bereich: Betriebe, Verweisungen, Beratungen, Matches, Prozessketten"),
     id: z.string(),
     title: z.string().describe("Was zu tun ist"),
     subject: z.string().describe("Worum es geht (z. B. der Betrieb)"),

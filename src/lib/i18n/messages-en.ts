@@ -383,4 +383,112 @@ export const englishMessages: Record<string, string> = {
   "Das Datum des Endes angeben": "Give the date of the end",
   "Abgeschlossen werden kann nur eine begonnene Ausbildung": "Only a training that has started can be completed",
   "Rückmeldung zum Vorschlag nachfassen: {company}": "Follow up the proposal with {company}",
+
+  // Process chains
+  "Bezugspunkt: training_start, match_stage, previous_step oder training_end":
+    "Anchor: training_start, match_stage, previous_step or training_end",
+  "Einheit: calendar_months, weeks oder days": "Unit: calendar_months, weeks or days",
+  "Richtung: before oder after": "Direction: before or after",
+  "Art: no_earlier_than oder at_latest": "Kind: no_earlier_than or at_latest",
+  "Unbekannter Aufenthaltsstatus": "Unknown residence status",
+  "Art des Platzes: training, entry_qualification oder internship": "Kind of place: training, entry_qualification or internship",
+  "Unbekannter Schritt-Code": "Unknown step code",
+  "Titel angeben": "Enter a title",
+  "Unbekannte Rolle": "Unknown role",
+  "Leeres Dokument": "Empty document name",
+  "Höchstens 30 Dokumente": "At most 30 documents",
+  "Höchstens 20 Dokumente": "At most 20 documents",
+  "Höchstens 5 Fristen": "At most 5 deadlines",
+  "Höchstens 60 Schritte": "At most 60 steps",
+  "Höchstens 20 Kreise": "At most 20 districts",
+  "Höchstens 120": "At most 120",
+  "Höchstens 1500": "At most 1500",
+  "Mindestens 0": "At least 0",
+  "Unbekanntes Feld": "Unknown field",
+  "Status: draft, published oder retired": "Status: draft, published or retired",
+  "Status: open, in_progress, done oder not_needed": "Status: open, in_progress, done or not_needed",
+  "Sprache: de, en, ar, uk oder fa": "Language: de, en, ar, uk or fa",
+  "true oder false": "true or false",
+  "Stufe des Matches angeben": "Give the stage of the match",
+  "Das Ende liegt vor dem Beginn": "The end is before the start",
+  "Unbekannter oder doppelter Schritt": "Unknown or duplicate step",
+  "Unbekannter Kreis: {ags}": "Unknown district: {ags}",
+  "Die Vorlage": "The template",
+  "Der Lauf": "The run",
+  "Der Schritt": "The step",
+  "Alle Kreise": "All districts",
+  "Vorlagen für alle Kreise ändern nur Koordination und Verwaltung.":
+    "Only coordination and administration change templates for all districts.",
+  "Nicht in Ihren Kreisen: {districts}. Sie ändern nur Vorlagen Ihrer Kreise.":
+    "Not in your districts: {districts}. You change only templates of your districts.",
+  "Eine veröffentlichte oder abgelöste Vorlage bleibt, wie sie ist: legen Sie eine neue Fassung an und ändern Sie diese.":
+    "A published or retired template stays as it is: create a new version and change that.",
+  "Nur ein Entwurf kann veröffentlicht werden.": "Only a draft can be published.",
+  "Eine Vorlage ohne Schritte kann nicht veröffentlicht werden.": "A template without steps cannot be published.",
+  "Noch nicht geprüft ({count}): {fields}. Bitte die Angaben für diesen Kreis ändern oder jede einzeln bestätigen.":
+    "Not yet checked ({count}): {fields}. Please change the details for this district or confirm each one.",
+  "Diese Vorlage hat keine Quelle, mit der sie verglichen werden kann.": "This template has no source to compare it with.",
+  "Eine Prozesskette starten nur Rollen, die den Aufenthaltsstatus sehen dürfen: welche Schritte nötig sind, hängt davon ab.":
+    "Only roles that may see the residence status start a process chain: which steps are needed depends on it.",
+  "Die Prozesskette startet die Beratung im Kreis der jugendlichen Person.":
+    "The process chain is started by the counselling in the young person's district.",
+  "Für ein abgelehntes oder vorzeitig beendetes Match wird keine Prozesskette gestartet.":
+    "No process chain is started for a declined match or one that ended early.",
+  "Für {district} gibt es keine veröffentlichte Prozesskette. Bitte zuerst eine Vorlage für diesen Kreis veröffentlichen (z. B. die von Halle übertragen).":
+    "There is no published process chain for {district}. Please publish a template for this district first (e.g. transfer the one of Halle).",
+  "den Kreis des Platzes": "the place's district",
+  "Bitte angeben, warum der Schritt nicht nötig ist": "Please say why the step is not needed",
+  "Das Datum liegt in der Zukunft": "The date is in the future",
+  "Unbekanntes Dokument: nur Dokumente dieser Person lassen sich anhängen":
+    "Unknown document: only this person's documents can be attached",
+  "{done} von {total} Wochenübersichten erstellt": "{done} of {total} weekly digests made",
+  "Die Frist beginnt, sobald das Match die Stufe „{stage}“ erreicht.": "The deadline starts once the match reaches the stage “{stage}”.",
+  "Den Schritt vorbereiten; das Datum erscheint, sobald die Stufe erreicht ist.":
+    "Prepare the step; the date appears once the stage is reached.",
+  "Die Frist beginnt, wenn der vorige Schritt erledigt ist.": "The deadline starts when the previous step is done.",
+  "Erst den vorigen Schritt abschließen; dann erscheint das Datum.": "Finish the previous step first; then the date appears.",
+  "Das Ende der Ausbildung ist nicht bekannt; die Frist lässt sich nicht berechnen.":
+    "The end of the training is not known; the deadline cannot be computed.",
+  "Dauer der Ausbildung beim Platz prüfen und die Frist von Hand im Blick behalten.":
+    "Check the length of the training with the place and keep an eye on the deadline by hand.",
+  "Eine Einstiegsqualifizierung (EQ)": "An entry qualification (EQ)",
+  "Ein Praktikum": "An internship",
+  "{kind} begründet keine Ausbildungsduldung (§ 60c AufenthG).": "{kind} does not qualify for an Ausbildungsduldung (§ 60c Residence Act).",
+  "Für diesen Platz die Beschäftigungserlaubnis der ABH einholen; die Ausbildungsduldung erst für den anschließenden Ausbildungsvertrag beantragen (frühestens 7 Kalendermonate vor dessen Beginn).":
+    "Get the immigration office's work permission for this place; apply for the Ausbildungsduldung only for the training contract that follows (at most 7 calendar months before its start).",
+  "Der Aufenthaltsstatus ist nicht erfasst: ob dieser Schritt nötig ist, ist offen.":
+    "The residence status is not recorded: whether this step is needed is open.",
+  "Den Aufenthaltsstatus in der Akte erfassen oder den Schritt als „nicht nötig“ markieren.":
+    "Record the residence status in the file or mark the step as “not needed”.",
+  "Das Geburtsdatum fehlt: ob die Person bei Beginn unter 18 ist, ist offen.":
+    "The birth date is missing: whether the person is under 18 at the start is open.",
+  "Das Geburtsdatum erfassen oder den Schritt als „nicht nötig“ markieren.": "Record the birth date or mark the step as “not needed”.",
+  "Die Ausbildungsduldung kann erst ab {apply} beantragt und ab {grant} erteilt werden (§ 60c Abs. 3 AufenthG, Kalendermonate).":
+    "The Ausbildungsduldung can be applied for from {apply} and granted from {grant} (§ 60c(3) Residence Act, calendar months).",
+  "Bis dahin die Unterlagen sammeln (Duldung seit 3 Monaten, Identität geklärt, Eintragung des Vertrags beantragt) und den Antrag am {apply} bei der ABH stellen.":
+    "Until then, gather the papers (Duldung held for 3 months, identity clarified, registration of the contract applied for) and apply to the immigration office on {apply}.",
+  "Frühestens ab {date}: vorher nimmt die Stelle den Antrag nicht an.":
+    "Not before {date}: the office does not accept the application earlier.",
+  "Unterlagen bis dahin vorbereiten und den Schritt am {date} angehen.": "Prepare the papers until then and take the step on {date}.",
+  "Die Frist war der {due}: bis zum Beginn am {start} bleiben nur noch {days} Tage.":
+    "The deadline was {due}: only {days} days are left until the start on {start}.",
+  "Sofort beantragen und um eine schnelle Entscheidung bitten; reicht die Zeit nicht, den Beginn mit dem Betrieb verschieben.":
+    "Apply at once and ask for a quick decision; if the time is too short, move the start with the company.",
+  "Die Frist ist überschritten: fällig war der {due}.": "The deadline has passed: it was due on {due}.",
+  "Sofort erledigen oder mit der zuständigen Stelle klären, wie es weitergeht; dann den Schritt abhaken.":
+    "Do it at once or agree with the office in charge how to go on; then tick the step.",
+  "Die Rechtsgrundlage ({basis}) gilt am Beginn ({start}) nicht.": "The legal basis ({basis}) is not in force at the start ({start}).",
+  "Den Schritt mit der Rechtslage am Beginn prüfen und die Vorlage anpassen lassen.":
+    "Check the step against the law in force at the start and have the template adjusted.",
+  "vorgeschlagen (intern)": "suggested (internal)",
+  "beim Betrieb vorgeschlagen": "proposed to the company",
+  Vorstellungsgespräch: "interview",
+  Praktikum: "internship",
+  Einstiegsqualifizierung: "entry qualification",
+  Vertrag: "contract",
+  eingetragen: "registered",
+  begonnen: "started",
+  abgeschlossen: "completed",
+  abgelehnt: "declined",
+  "vorzeitig beendet": "ended early",
 };

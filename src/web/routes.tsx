@@ -31,6 +31,10 @@ const MatchesBoardPage = lazyRouteComponent(() => import("./features/matching/ma
 const RunsPage = lazyRouteComponent(() => import("./features/matching/runs-page"), "RunsPage");
 const RunDetailPage = lazyRouteComponent(() => import("./features/matching/run-detail-page"), "RunDetailPage");
 const OfferMatchingPage = lazyRouteComponent(() => import("./features/matching/offer-matching-page"), "OfferMatchingPage");
+const ChainTemplatesPage = lazyRouteComponent(() => import("./features/chains/templates-page"), "TemplatesPage");
+const ChainTemplatePage = lazyRouteComponent(() => import("./features/chains/template-page"), "TemplatePage");
+const ChainRunsPage = lazyRouteComponent(() => import("./features/chains/runs-page"), "ChainRunsPage");
+const ChainRunPage = lazyRouteComponent(() => import("./features/chains/run-page"), "ChainRunPage");
 const RegistrationPage = lazyRouteComponent(() => import("./features/registration/registration-page"), "RegistrationPage");
 const RegistrationConfirmPage = lazyRouteComponent(
   () => import("./features/registration/registration-confirm-page"),
@@ -156,6 +160,10 @@ const matchingRoute = createRoute({
 const matchingBoardRoute = createRoute({ getParentRoute: () => staffRoute, path: "/matching/board", component: MatchesBoardPage });
 const runsRoute = createRoute({ getParentRoute: () => staffRoute, path: "/matching/laeufe", component: RunsPage });
 const runRoute = createRoute({ getParentRoute: () => staffRoute, path: "/matching/laeufe/$id", component: RunDetailPage });
+const chainTemplatesRoute = createRoute({ getParentRoute: () => staffRoute, path: "/prozessketten", component: ChainTemplatesPage });
+const chainRunsRoute = createRoute({ getParentRoute: () => staffRoute, path: "/prozessketten/laeufe", component: ChainRunsPage });
+const chainRunRoute = createRoute({ getParentRoute: () => staffRoute, path: "/prozessketten/laeufe/$id", component: ChainRunPage });
+const chainTemplateRoute = createRoute({ getParentRoute: () => staffRoute, path: "/prozessketten/$id", component: ChainTemplatePage });
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
@@ -184,6 +192,10 @@ const routeTree = rootRoute.addChildren([
       matchingBoardRoute,
       runsRoute,
       runRoute,
+      chainTemplatesRoute,
+      chainRunsRoute,
+      chainRunRoute,
+      chainTemplateRoute,
     ]),
     adminRoute.addChildren([usersRoute, auditRoute]),
   ]),

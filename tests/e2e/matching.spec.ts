@@ -341,8 +341,11 @@ test("a counsellor starts a matching run for her districts, follows its progress
   await axe(page, "matching-run");
   await shot(page, "matching-run-de");
 
-  const first = pairs.getByRole("row").nth(1);
-  await first.getByRole("button", { name: /^Übernehmen: / }).click();
+  // A pair that is a match already (Dawit's, made by hand in the first test) links to it; the first new one is taken over.
+  const take = pairs.getByRole("button", { name: /^Übernehmen: / }).first();
+  const person = ((await take.getAttribute("aria-label")) ?? "").replace(/^Übernehmen: /, "").split(" – ")[0] as string;
+  const first = pairs.getByRole("row").filter({ hasText: person });
+  await take.click();
   await expect(page.getByText("Als Match übernommen.")).toBeVisible();
   await expect(first.getByRole("button", { name: /^Match öffnen: / })).toBeVisible();
   await expect(summary.getByText("Als Match übernommen")).toBeVisible();

@@ -288,6 +288,28 @@ describe("runs", () => {
   });
 });
 
+describe("a run and the matches that exist", () => {
+  it("a pair that is a match already links to it on the run's page and is not made twice", async () => {
+    const as = await t.signIn(demo.coordinator);
+    const place = await offer(as, await company(as, "Tischlerei am Schloss", "06526"), "Tischler/-in");
+    const id = await person(as, "06526", ["Tischler/-in"]);
+    const byHand = await ok<{ id: string }>(t.request("POST", "/api/v1/matches", { as, body: { candidateId: id, offerId: place } }), 201);
+    const started = await ok<{ id: string }>(
+      t.request("POST", "/api/v1/matching/runs", { as, body: { mode: "optimal", districts: ["15087"] } }),
+      202,
+    );
+    await runJobs();
+    const run = await json<{ result: { assignments: { candidateId: string; offerId: string; matchId: string | null }[] } }>(
+      t.request("GET", `/api/v1/matching/runs/${started.id}`, { as }),
+    );
+    expect(run.result.assignments).toEqual([expect.objectContaining({ candidateId: id, offerId: place, matchId: byHand.id })]);
+    expect(await ok(t.request("POST", `/api/v1/matching/runs/${started.id}/accept`, { as, body: {} }), 200)).toEqual({
+      created: 0,
+      skipped: 1,
+    });
+  });
+});
+
 describe("the path from proposal to training start", () => {
   it("proposing sends a PDF with only the consented profile fields; without a consent naming the company: 409 and nothing sent", async () => {
     const as = await t.signIn(demo.counsellorHalle);

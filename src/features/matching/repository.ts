@@ -467,13 +467,15 @@ export async function findRunPairs(db: Db, runId: string, assigned: boolean, lim
     .leftJoin("offer as o", "o.id", "p.offer_id")
     .leftJoin("company as co", "co.id", "o.company_id")
     .leftJoin("occupation as occ", "occ.id", "o.occupation_id")
+    // A pair that is already a match (made by hand or by another run) links to it instead of offering it again.
+    .leftJoin("match as m", (j) => j.onRef("m.candidate_id", "=", "p.candidate_id").onRef("m.offer_id", "=", "p.offer_id"))
     .select([
       "p.candidate_id",
       "p.offer_id",
       "p.score_units",
       "p.reason",
       "p.feasible_offers",
-      "p.match_id",
+      sql<string | null>`coalesce(p.match_id, m.id)`.as("match_id"),
       sql<string>`coalesce(c.first_name || ' ' || c.last_name, '–')`.as("candidate_name"),
       "c.ags as candidate_ags",
       "co.name as company_name",

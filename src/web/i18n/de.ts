@@ -1,3 +1,4 @@
+import { deChains } from "./de-chains";
 import { deMatching } from "./de-matching";
 
 export const de = {
@@ -1053,4 +1054,5 @@ export const de = {
     unexpected: "Der Server hat unerwartet geantwortet. Bitte versuchen Sie es erneut.",
   },
   matching: deMatching,
+  chains: deChains,
 } as const;

@@ -1,4 +1,5 @@
 import type { de } from "./de";
+import { enChains } from "./en-chains";
 import { enMatching } from "./en-matching";
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -1050,4 +1051,5 @@ export const en: Shape<typeof de> = {
     unexpected: "The server answered unexpectedly. Please try again.",
   },
   matching: enMatching,
+  chains: enChains,
 };

@@ -11,6 +11,7 @@ import { SkipLink } from "./skip-link";
 
 type NavItem = { to: string; label: string; roles?: Me["role"][] };
 const matchingEntry = "/matching/board";
+const chainsEntry = "/prozessketten";
 
 /**
  * The frame of every signed-in page: header, the left rail (a drawer behind the burger on a phone) and
@@ -33,6 +34,7 @@ export function AppLayout({ me, children }: { me: Me; children?: ReactNode }) {
     { to: "/jugendliche", label: t("candidates.title"), roles: staff },
     { to: "/beratungen", label: t("consultations.title"), roles: staff },
     { to: matchingEntry, label: t("matching.nav"), roles: staff },
+    { to: chainsEntry, label: t("chains.nav"), roles: staff },
     { to: "/karte", label: t("map.title"), roles: staff },
     { to: "/berufe", label: t("nav.occupations") },
   ];
@@ -61,6 +63,36 @@ export function AppLayout({ me, children }: { me: Me; children?: ReactNode }) {
         <Stack gap={2} pl="md">
           {link({ to: "/matching/board", label: t("matching.board.nav") }, path.startsWith("/matching/board"))}
           {link({ to: "/matching/laeufe", label: t("matching.runs.nav") }, path.startsWith("/matching/laeufe"))}
+        </Stack>
+      )}
+    </Fragment>
+  );
+  // Process chains lead to the templates; while the section is open, templates and runs stand beneath it.
+  const inChains = path.startsWith(chainsEntry);
+  // The runs live below the templates' address: "exact" keeps the router from marking the templates as the current page there.
+  const inRuns = path.startsWith("/prozessketten/laeufe");
+  const chainLinks = (i: NavItem) => (
+    <Fragment key={i.to}>
+      <NavLink
+        component={Link}
+        to={i.to}
+        activeOptions={{ exact: true }}
+        label={i.label}
+        active={inChains}
+        variant={inChains ? "subtle" : undefined}
+        onClick={close}
+      />
+      {inChains && (
+        <Stack gap={2} pl="md">
+          <NavLink
+            component={Link}
+            to={chainsEntry}
+            activeOptions={{ exact: true }}
+            label={t("chains.templates.nav")}
+            active={!inRuns}
+            onClick={close}
+          />
+          {link({ to: "/prozessketten/laeufe", label: t("chains.runs.nav") }, inRuns)}
         </Stack>
       )}
     </Fragment>
@@ -105,7 +137,13 @@ export function AppLayout({ me, children }: { me: Me; children?: ReactNode }) {
       <AppShell.Navbar p="xs" component="nav" id="main-navigation" aria-label={t("nav.main")} inert={phone && !opened}>
         <Stack gap={2}>
           {!me.mustChangePassword &&
-            items.map((i) => (i.to === matchingEntry ? matchingLinks(i) : link(i, i.to === "/" ? path === "/" : path.startsWith(i.to))))}
+            items.map((i) =>
+              i.to === matchingEntry
+                ? matchingLinks(i)
+                : i.to === chainsEntry
+                  ? chainLinks(i)
+                  : link(i, i.to === "/" ? path === "/" : path.startsWith(i.to)),
+            )}
           {!me.mustChangePassword && admin.length > 0 && (
             <NavLink component="button" label={t("nav.admin")} defaultOpened childrenOffset={12}>
               {admin.map((i) => link(i, path.startsWith(i.to)))}

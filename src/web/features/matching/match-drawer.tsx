@@ -8,6 +8,7 @@ import { CompanyLink } from "../../ui/company-link";
 import { formatDay } from "../../ui/days";
 import { formatDateTime } from "../../ui/format";
 import { ProblemAlert } from "../../ui/problem-alert";
+import { MatchChain } from "../chains/match-chain";
 import { useMatch } from "./api";
 import { isMatchStage, matchStageColors } from "./constants";
 import { OfferMatchingLink, PersonMatchingLink } from "./links";
@@ -148,6 +149,7 @@ export function MatchView({ match }: { match: MatchDetail }) {
           }
         />
       </Group>
+      <MatchChain match={match} />
       <History match={match} />
       <ProposalDialog match={match} opened={proposing} onClose={() => setProposing(false)} />
       {mover.dialog}

@@ -2,7 +2,7 @@ import { type Kysely, sql } from "kysely";
 import { DAY, isoDay } from "./demo-people.js";
 import type { DemoStaff } from "./demo-region.js";
 import { Rand } from "./demo-support.js";
-import type { Database } from "./types.js";
+import type { Database, MatchStage } from "./types.js";
 
 /**
  * The demo's process chains: a run for each demo match at `contract` or later whose place lies in a district
@@ -38,7 +38,7 @@ export type DemoChains = {
 
 export type ChainSeedCounts = { runs: number; done: number; open: number; overdue: number; variantChecked: number };
 
-const laterStages = ["contract", "registered", "started", "completed"];
+const laterStages: MatchStage[] = ["contract", "registered", "started", "completed"];
 const earlySteps = new Set(["company_authorisation", "requirements_profile", "candidate_search"]);
 
 export async function insertDemoChains(
@@ -64,7 +64,7 @@ export async function insertDemoChains(
       sql<string | null>`to_char(c.birth_date, 'YYYY-MM-DD')`.as("birth_date"),
       "c.preferred_language",
     ])
-    .where("m.stage", "in", laterStages as never)
+    .where("m.stage", "in", laterStages)
     .orderBy("m.id")
     .execute();
   const history = await db
@@ -80,7 +80,7 @@ export async function insertDemoChains(
   const counts: ChainSeedCounts = { runs: 0, done: 0, open: 0, overdue: 0, variantChecked: 0 };
   for (const m of matches) {
     const own = history.filter((h) => h.match_id === m.id).map((h) => ({ to: h.to_stage, at: new Date(h.at) }));
-    const contract = own.find((h) => laterStages.includes(h.to))?.at ?? new Date(m.created_at);
+    const contract = own.find((h) => (laterStages as readonly string[]).includes(h.to))?.at ?? new Date(m.created_at);
     const startedAt = new Date(Math.min(contract.getTime() + DAY + rng.int(0, 4) * 3_600_000, options.now.getTime()));
     const by = (m.candidate_ags && options.staff.counsellorOf[m.candidate_ags]) || options.staff.coordinator;
     const made = await options.chains.startRun(

@@ -122,8 +122,11 @@ describe("transfer, diff and the 'to check' gate", () => {
       200,
     );
     expect(published).toMatchObject({ status: "published", toCheckCount: 0 });
-    // A second click: the template is no longer a draft.
-    await problem(t.request("POST", `/api/v1/chains/templates/${id}/publish`, { as, body: { confirm: all } }), 409);
+    // A second click gets the same answer and changes nothing (one publish in the audit log).
+    const again = await c.ok<Template>(t.request("POST", `/api/v1/chains/templates/${id}/publish`, { as, body: { confirm: all } }), 200);
+    expect(again).toEqual(published);
+    const publishes = await t.db.selectFrom("audit_log").select("id").where("entity_id", "=", id).where("action", "=", "publish").execute();
+    expect(publishes).toHaveLength(1);
     // A published template stays as it is.
     const frozen = await problem(t.request("PATCH", `/api/v1/chains/templates/${id}`, { as, body: { name: "Anders" } }), 409);
     expect(frozen.detail).toMatch(/^Eine veröffentlichte oder abgelöste Vorlage bleibt, wie sie ist/);

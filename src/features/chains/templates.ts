@@ -145,6 +145,8 @@ export async function updateTemplate(ctx: Ctx, id: string, patch: TemplateUpdate
 export async function publishTemplate(ctx: Ctx, id: string, input: PublishInput): Promise<Template> {
   const row = await requireTemplate(ctx, id);
   assertMayEdit(ctx, row.districts);
+  // A second click (or a second request of the same click) finds it published: the same answer again.
+  if (row.status === "published") return templateDetail(ctx, id);
   if (row.status !== "draft") throw fail.conflict("Nur ein Entwurf kann veröffentlicht werden.");
   const steps = await findSteps(ctx.db, [id]);
   if (!steps.length) throw fail.conflict("Eine Vorlage ohne Schritte kann nicht veröffentlicht werden.");
@@ -165,6 +167,7 @@ export async function publishTemplate(ctx: Ctx, id: string, input: PublishInput)
   }
   await withWrite(ctx, async (w) => {
     const current = await requireTemplate(w, id);
+    if (current.status === "published") return;
     requireDraft(current);
     await clearToCheck(w.db, id);
     const retired = await publishTemplateRow(w.db, id, current.district_key, w.actor?.id ?? null, w.now);

@@ -133,7 +133,7 @@ export const deChains = {
     toCheckHint_other: "{{count, number}} Angaben sind nach der Übertragung noch zu prüfen: ändern oder bestätigen.",
     publishedHint:
       "Veröffentlicht: neue Läufe in diesen Kreisen beginnen mit dieser Fassung. Sie bleibt, wie sie ist – für Änderungen eine neue Fassung anlegen.",
-    retiredHint: "Abgelöst durch eine neuere Fassung. Läufe, die mit dieser Fassung begonnen haben, behalten sie.",
+    retiredHint: "Abgelöst durch eine später veröffentlichte Fassung. Läufe, die mit dieser Fassung begonnen haben, behalten sie.",
     steps_one: "{{count, number}} Schritt",
     steps_other: "{{count, number}} Schritte",
     stepsOf: "Schritte von „{{name}}“",

@@ -135,7 +135,7 @@ export const enChains: Shape<typeof deChains> = {
     toCheckHint_other: "{{count, number}} details are still to check after the transfer: change or confirm them.",
     publishedHint:
       "Published: new runs in these districts start with this version. It stays as it is – create a new version to make changes.",
-    retiredHint: "Replaced by a newer version. Runs that started with this version keep it.",
+    retiredHint: "Replaced by a version published later. Runs that started with this version keep it.",
     steps_one: "{{count, number}} step",
     steps_other: "{{count, number}} steps",
     stepsOf: "Steps of “{{name}}”",

@@ -16,7 +16,23 @@ describe("sign-in", () => {
     expect(cookie).toContain("SameSite=Lax");
     expect(cookie).not.toContain("Secure");
     const me = await t.request("GET", "/api/v1/auth/me", { as: cookie.split(";")[0] });
-    expect(await me.json()).toMatchObject({ email: "beratung.halle@demo.example", role: "counsellor", districts: ["15002", "15088"] });
+    expect(await me.json()).toMatchObject({
+      email: "beratung.halle@demo.example",
+      role: "counsellor",
+      districts: ["15002", "15088"],
+      mayReadResidence: true,
+    });
+    // By default (RESIDENCE_ROLES=admin,counsellor) coordination does not see residence facts, a partner never.
+    for (const [who, may] of [
+      [demo.coordinator, false],
+      [demo.partner, false],
+      [demo.admin, true],
+    ] as const) {
+      const as = await t.signIn(who);
+      expect(((await (await t.request("GET", "/api/v1/auth/me", { as })).json()) as { mayReadResidence: boolean }).mayReadResidence).toBe(
+        may,
+      );
+    }
   });
 
   it("a wrong password is refused with a German message that does not tell whether the account exists", async () => {

@@ -1,6 +1,6 @@
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { actorOf } from "../../lib/context.js";
-import type { Actor } from "../../lib/http/actor.js";
+import { type Actor, roleSeesResidence } from "../../lib/http/actor.js";
 import { type ApiRouter, ctxOf, defineRoute, jsonBody, jsonResponse } from "../../lib/http/route.js";
 import { type Me, meSchema } from "../users/schema.js";
 import { loginBodySchema, loginResultSchema, passwordChangeSchema, totpCodeSchema, totpSetupSchema } from "./schema.js";
@@ -9,7 +9,7 @@ import { beginTotpSetup, confirmTotpSetup, disableTotp, verifySecondFactor } fro
 
 const noContent = { description: "Erledigt" };
 
-export function toMe(a: Actor): Me {
+export function toMe(a: Actor, residenceRoles: readonly string[]): Me {
   return {
     id: a.id,
     email: a.email,
@@ -20,6 +20,7 @@ export function toMe(a: Actor): Me {
     mustChangePassword: a.mustChangePassword,
     totpEnabled: a.totpEnabled,
     secondFactorPending: a.secondFactorPending,
+    mayReadResidence: roleSeesResidence(a.role, residenceRoles),
   };
 }
 
@@ -118,12 +119,15 @@ export function authRoutes(router: ApiRouter): void {
     return c.body(null, 204);
   });
 
-  router.openapi(meRoute, (c) => c.json(toMe(actorOf(ctxOf(c))), 200));
+  router.openapi(meRoute, (c) => {
+    const ctx = ctxOf(c);
+    return c.json(toMe(actorOf(ctx), ctx.config.residenceRoles), 200);
+  });
 
   router.openapi(totpVerifyRoute, async (c) => {
     const ctx = ctxOf(c);
     await verifySecondFactor(ctx, c.req.valid("json").code);
-    return c.json(toMe({ ...actorOf(ctx), secondFactorPending: false }), 200);
+    return c.json(toMe({ ...actorOf(ctx), secondFactorPending: false }, ctx.config.residenceRoles), 200);
   });
 
   router.openapi(totpSetupRoute, async (c) => c.json(await beginTotpSetup(ctxOf(c)), 200));

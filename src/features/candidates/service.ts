@@ -3,6 +3,7 @@ import type { CandidateTable } from "../../db/types.js";
 import { audit, auditSensitiveRead } from "../../lib/audit.js";
 import { type Ctx, withWrite } from "../../lib/context.js";
 import { DomainError, fail } from "../../lib/errors.js";
+import { roleSeesResidence } from "../../lib/http/actor.js";
 import { msg } from "../../lib/i18n/messages.js";
 import { requireCompany } from "../companies/service.js";
 import { districtName, requirePostcode } from "../geo/service.js";
@@ -40,8 +41,7 @@ export const nameOf = (ags: string) => districtName(ags);
  * Counsellors see only candidates of their districts anyway: the scope of every read sees to that.
  */
 export function mayReadResidence(ctx: Ctx): boolean {
-  const role = ctx.actor?.role;
-  return role !== undefined && role !== "partner" && (ctx.config.residenceRoles as string[]).includes(role);
+  return roleSeesResidence(ctx.actor?.role, ctx.config.residenceRoles);
 }
 
 function requireResidenceRight(ctx: Ctx) {

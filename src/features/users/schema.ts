@@ -26,6 +26,8 @@ export const meSchema = z
     mustChangePassword: z.boolean(),
     totpEnabled: z.boolean(),
     secondFactorPending: z.boolean(),
+    /** May see residence facts (RESIDENCE_ROLES): legal flags, process-chain runs to start. */
+    mayReadResidence: z.boolean(),
   })
   .openapi("Me");
 export type Me = z.infer<typeof meSchema>;

@@ -40,4 +40,8 @@ export function scopeOf(actor: Pick<Actor, "role" | "districts" | "organisation"
  * Everything, for code paths that act for the system rather than a person (start-up, the admin
  * command line, jobs). Never for a request: requests use the actor's scope.
  */
+/** Whether a role may see residence facts (RESIDENCE_ROLES; a partner never). */
+export const roleSeesResidence = (role: Role | undefined, residenceRoles: readonly string[]): boolean =>
+  role !== undefined && role !== "partner" && residenceRoles.includes(role);
+
 export const systemScope: Scope = Object.freeze({ districts: "all", organisation: null });

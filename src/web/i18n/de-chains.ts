@@ -365,7 +365,8 @@ export const deChains = {
   },
   match: {
     title: "Prozesskette",
-    hint: "Die Schritte bis zum Ausbildungsbeginn mit Fristen, nach der veröffentlichten Prozesskette des Kreises des Platzes.",
+    hint: "Die Schritte vom Vertrag bis nach der Prüfung mit Fristen, nach der veröffentlichten Prozesskette des Kreises des Platzes.",
+    noRight: "Eine Prozesskette starten Rollen, die den Aufenthaltsstatus sehen dürfen (die Schritte hängen davon ab).",
     start: "Prozesskette starten",
     started_one: "Prozesskette gestartet: {{count, number}} Schritt.",
     started_other: "Prozesskette gestartet: {{count, number}} Schritte.",

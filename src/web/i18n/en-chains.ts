@@ -367,7 +367,8 @@ export const enChains: Shape<typeof deChains> = {
   },
   match: {
     title: "Process chain",
-    hint: "The steps up to the training start with deadlines, from the published process chain of the place's district.",
+    hint: "The steps from the contract to after the exam, with deadlines, from the published process chain of the place's district.",
+    noRight: "A process chain is started by roles that may see the residence status (the steps depend on it).",
     start: "Start process chain",
     started_one: "Process chain started: {{count, number}} step.",
     started_other: "Process chain started: {{count, number}} steps.",

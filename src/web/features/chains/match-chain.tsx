@@ -3,6 +3,7 @@ import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { notify } from "../../ui/notify";
 import { ProblemAlert } from "../../ui/problem-alert";
+import { useMe } from "../auth/use-me";
 import type { MatchStage } from "../matching/constants";
 import { useRunOfMatch, useStartRun } from "./api";
 import { chainStages } from "./constants";
@@ -16,6 +17,7 @@ export function MatchChain({ match }: { match: { id: string; stage: MatchStage }
   const eligible = chainStages.includes(match.stage);
   const run = useRunOfMatch(match.id, eligible);
   const start = useStartRun();
+  const me = useMe();
   if (!eligible) return null;
   const existing = run.data;
   const begin = () =>
@@ -45,9 +47,9 @@ export function MatchChain({ match }: { match: { id: string; stage: MatchStage }
       ) : (
         <>
           <Text size="sm" c="dimmed">
-            {t("chains.match.hint")}
+            {t(me.data?.mayReadResidence === false ? "chains.match.noRight" : "chains.match.hint")}
           </Text>
-          <Group>
+          <Group hidden={me.data?.mayReadResidence === false}>
             <Button size="xs" onClick={begin} loading={start.isPending} disabled={run.isPending}>
               {t("chains.match.start")}
             </Button>

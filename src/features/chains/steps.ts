@@ -73,11 +73,10 @@ export function toSummary(r: TemplateRow): TemplateSummary {
 
 export const toTemplate = (r: TemplateRow, steps: StepRow[]): Template => ({ ...toSummary(r), note: r.note, steps: steps.map(toStep) });
 
-/** German names of the fields a transfer marks, for messages. */
-export const checkFieldLabels: Record<CheckField, string> = {
-  organisation: "Stelle",
-  contact: "Kontakt",
-  step: "ob der Schritt hier gilt",
+/** Names of the fields a transfer marks, for messages, in the reader's language. */
+export const checkFieldLabels: Record<"de" | "en", Record<CheckField, string>> = {
+  de: { organisation: "Stelle", contact: "Kontakt", step: "ob der Schritt hier gilt" },
+  en: { organisation: "office", contact: "contact", step: "whether the step applies here" },
 };
 
 const uniq = <T>(xs: readonly T[]) => [...new Set(xs)];

@@ -116,6 +116,16 @@ describe("transfer, diff and the 'to check' gate", () => {
     expect(still.detail).toBe(
       "Noch nicht geprüft (1): 1. Betrieb gewinnen und Ausbildungsberechtigung prüfen: Stelle. Bitte die Angaben für diesen Kreis ändern oder jede einzeln bestätigen.",
     );
+    // In English the field names are English too (the step title is data and stays as written).
+    const stillEn = await problem(
+      t.request("POST", `/api/v1/chains/templates/${id}/publish`, {
+        as,
+        body: { confirm: halfConfirmed },
+        headers: { "accept-language": "en" },
+      }),
+      409,
+    );
+    expect(stillEn.detail).toMatch(/^Not yet checked \(1\): 1\. Betrieb gewinnen und Ausbildungsberechtigung prüfen: office\. /);
     const all = edited.steps.flatMap((s) => s.toCheck.map((field) => ({ stepId: s.id, field })));
     const published = await c.ok<Template>(
       t.request("POST", `/api/v1/chains/templates/${id}/publish`, { as, body: { confirm: all } }),

@@ -15,7 +15,7 @@ import {
   type TemplateRow,
   updateTemplateRow,
 } from "./repository.js";
-import type { PublishInput, Template, TemplateCreate, TemplateListQuery, TemplatePage, TemplateUpdate } from "./schema.js";
+import type { CheckField, PublishInput, Template, TemplateCreate, TemplateListQuery, TemplatePage, TemplateUpdate } from "./schema.js";
 import { clearToCheck, findSteps, replaceSteps } from "./step-repository.js";
 import { checkDistricts, checkFieldLabels, stepAsInput, stepWrites, toSummary, toTemplate } from "./steps.js";
 
@@ -155,7 +155,8 @@ export async function publishTemplate(ctx: Ctx, id: string, input: PublishInput)
     s.to_check.filter((f) => !confirmed.has(`${s.id}|${f}`)).map((f) => ({ stepId: s.id, position: s.position, title: s.title, field: f })),
   );
   if (open.length) {
-    const list = open.map((o) => `${o.position}. ${o.title}: ${checkFieldLabels[o.field as keyof typeof checkFieldLabels]}`).join("; ");
+    const labels = checkFieldLabels[ctx.locale === "en" ? "en" : "de"];
+    const list = open.map((o) => `${o.position}. ${o.title}: ${labels[o.field as CheckField]}`).join("; ");
     throw new DomainError(
       "conflict",
       msg("Noch nicht geprüft ({count}): {fields}. Bitte die Angaben für diesen Kreis ändern oder jede einzeln bestätigen.", {

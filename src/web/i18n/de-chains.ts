@@ -345,6 +345,8 @@ export const deChains = {
     contact: "Kontakt: {{contact}}",
     documents: "Unterlagen: {{list}}",
     note: "Notiz: {{note}}",
+    attached_one: "{{count, number}} Dokument der Person angehängt",
+    attached_other: "{{count, number}} Dokumente der Person angehängt",
     changed: "Zuletzt geändert am {{date}} von {{name}}",
     tick: "Abhaken",
     tickLabel: "Als erledigt abhaken: {{title}}",
@@ -353,6 +355,8 @@ export const deChains = {
   },
   runStep: {
     title: "Schritt: {{title}}",
+    attached: "Angehängte Dokumente der Person",
+    attachedNone: "Noch keine Dokumente der Person hochgeladen (Seite der Person, Dokumente).",
     status: "Status",
     reason: "Warum nicht nötig?",
     reasonRequired: "Bitte angeben, warum der Schritt nicht nötig ist.",

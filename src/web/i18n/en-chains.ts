@@ -347,6 +347,8 @@ export const enChains: Shape<typeof deChains> = {
     contact: "Contact: {{contact}}",
     documents: "Documents: {{list}}",
     note: "Note: {{note}}",
+    attached_one: "{{count, number}} document of the person attached",
+    attached_other: "{{count, number}} documents of the person attached",
     changed: "Last changed on {{date}} by {{name}}",
     tick: "Tick off",
     tickLabel: "Tick as done: {{title}}",
@@ -355,6 +357,8 @@ export const enChains: Shape<typeof deChains> = {
   },
   runStep: {
     title: "Step: {{title}}",
+    attached: "Attached documents of the person",
+    attachedNone: "No documents of the person uploaded yet (the person's page, documents).",
     status: "Status",
     reason: "Why not needed?",
     reasonRequired: "Please say why the step is not needed.",

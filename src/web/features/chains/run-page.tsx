@@ -151,6 +151,7 @@ function RunStepCard({ run, step, onChange }: { run: Run; step: RunStep; onChang
               {t("chains.run.note", { note: step.note })}
             </Text>
           )}
+          {step.documentIds.length > 0 && <Text size="sm">{t("chains.run.attached", { count: step.documentIds.length })}</Text>}
           {step.changedAt && (
             <Text size="xs" c="dimmed">
               {t("chains.run.changed", { date: formatDayOf(step.changedAt, lang), name: step.changedBy ?? "–" })}
@@ -281,7 +282,7 @@ export function ChainRunPage() {
           ))}
         </Stack>
       </Stack>
-      <RunStepDialog runId={r.id} step={editingStep} onClose={() => setEditing(null)} />
+      <RunStepDialog runId={r.id} candidateId={r.candidateId} step={editingStep} onClose={() => setEditing(null)} />
       <MatchDrawer />
     </Stack>
   );

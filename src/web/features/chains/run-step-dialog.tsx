@@ -1,4 +1,4 @@
-import { Button, Group, Radio, Stack, Textarea } from "@mantine/core";
+import { Button, Group, MultiSelect, Radio, Stack, Text, Textarea } from "@mantine/core";
 import { type SyntheticEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { RunStep, RunStepUpdate, StepStatus } from "../../../features/chains/schema";
@@ -9,13 +9,16 @@ import { todayIso } from "../../ui/days";
 import { useFormChecks } from "../../ui/form-checks";
 import { notify } from "../../ui/notify";
 import { fieldErrorsOf, ProblemAlert } from "../../ui/problem-alert";
+import { useDocuments } from "../candidates/api";
 import { useUpdateRunStep } from "./api";
 import { stepStatuses } from "./constants";
 
-/** The step's status (not needed: with a reason; done: on which day) and a note. */
-function RunStepForm({ runId, step, onDone }: { runId: string; step: RunStep; onDone: () => void }) {
+/** The step's status (not needed: with a reason; done: on which day), a note and the person's documents it needed. */
+function RunStepForm({ runId, candidateId, step, onDone }: { runId: string; candidateId: string; step: RunStep; onDone: () => void }) {
   const { t } = useTranslation();
   const save = useUpdateRunStep(runId);
+  const documents = useDocuments(candidateId);
+  const [documentIds, setDocumentIds] = useState<string[]>(step.documentIds);
   const [status, setStatus] = useState<StepStatus>(step.status);
   const [reason, setReason] = useState(step.reason ?? "");
   const [completedOn, setCompletedOn] = useState(step.completedOn ?? todayIso());
@@ -43,6 +46,7 @@ function RunStepForm({ runId, step, onDone }: { runId: string; step: RunStep; on
       note: note.trim() || null,
       reason: status === "not_needed" ? reason.trim() : null,
       ...(status === "done" ? { completedOn } : {}),
+      ...(documents.data ? { documentIds } : {}),
     };
     save.mutate(
       { stepId: step.id, update },
@@ -98,6 +102,22 @@ function RunStepForm({ runId, step, onDone }: { runId: string; step: RunStep; on
         maxLength={4000}
         error={errors.note}
       />
+      {documents.data &&
+        (documents.data.items.length ? (
+          <MultiSelect
+            label={t("chains.runStep.attached")}
+            name="documentIds"
+            data={documents.data.items.map((d) => ({ value: d.id, label: d.fileName }))}
+            value={documentIds}
+            onChange={setDocumentIds}
+            clearable
+            error={errors.documentIds}
+          />
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t("chains.runStep.attachedNone")}
+          </Text>
+        ))}
       <ProblemAlert error={errors.reason || errors.completedOn ? null : save.error} />
       <Group justify="flex-end">
         <Button variant="default" onClick={onDone}>
@@ -111,11 +131,21 @@ function RunStepForm({ runId, step, onDone }: { runId: string; step: RunStep; on
   );
 }
 
-export function RunStepDialog({ runId, step, onClose }: { runId: string; step: RunStep | null; onClose: () => void }) {
+export function RunStepDialog({
+  runId,
+  candidateId,
+  step,
+  onClose,
+}: {
+  runId: string;
+  candidateId: string;
+  step: RunStep | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <AppModal opened={step !== null} onClose={onClose} title={step ? t("chains.runStep.title", { title: step.title }) : ""} size="md">
-      {step && <RunStepForm key={step.id} runId={runId} step={step} onDone={onClose} />}
+      {step && <RunStepForm key={step.id} runId={runId} candidateId={candidateId} step={step} onDone={onClose} />}
     </AppModal>
   );
 }

@@ -1,4 +1,4 @@
-export type TypedArray = Float64Array | Int32Array | Int16Array | Uint8Array | Int8Array;
+type TypedArray = Float64Array | Int32Array | Int16Array | Uint8Array | Int8Array;
 type TypedArrayCtor<T extends TypedArray> = { new (n: number): T };
 
 /** A column that grows by doubling: the snapshot stays columnar while update() appends. */

@@ -1,6 +1,6 @@
 import { cefr, dayNumber, kldbLevels, offerKind, residenceStatus, school, workPermission } from "./encode.js";
 import { GridIndex } from "./grid-index.js";
-import { Column, type TypedArray } from "./growable.js";
+import { Column } from "./growable.js";
 import type { CandidateInput, OfferInput } from "./types.js";
 
 /** Interns ids (occupations, companies) to small integers. */
@@ -141,9 +141,10 @@ export class OfferColumns {
     const sub = new OfferColumns(this.occupations, this.companies, this.ruleSetOn);
     sub.count = slots.length;
     growColumns(sub, sub.count);
+    const targets = new Map<string, unknown>(Object.entries(sub));
     for (const [name, column] of Object.entries(this)) {
-      if (!(column instanceof Column)) continue;
-      const target = (sub as unknown as Record<string, Column<TypedArray>>)[name] as Column<TypedArray>;
+      const target = targets.get(name);
+      if (!(column instanceof Column) || !(target instanceof Column)) continue;
       for (let i = 0; i < slots.length; i++) target.data[i] = column.data[slots[i] as number] as number;
     }
     for (let i = 0; i < slots.length; i++) {
